@@ -1,0 +1,54 @@
+# haicap: `make demo` runs the platform on SQLite with real reference data; `make test` runs
+# the whole suite (SQLite, plus PostgreSQL and browser lanes when their binaries are present).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HAICAP := $(BIN)/haicap
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test lint install serve bench clean messages
+
+$(BIN)/activate:
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "haicap needs Python 3.11"' \
+	  || { echo "Python 3.11 is required (found $$($(PYTHON) --version))"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing python3-venv (apt)"; apt-get install -y -qq python3-venv >/dev/null || \
+	    { apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null; }; \
+	    rm -rf $(VENV); $(PYTHON) -m venv $(VENV); \
+	  else echo "python venv is missing: sudo apt-get install python3-venv"; exit 1; fi; }
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(HAICAP) migrate --noinput -v0
+	$(HAICAP) units load
+	$(HAICAP) demo_setup
+	@echo "Mẫu địa chỉ cũ để thử chuyển đổi hàng loạt: haicap/units/data/demo/dia_chi_cu_mau.csv"
+	@echo "haicap đang chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
+	$(BIN)/gunicorn haicap.wsgi:application --bind $(HOST):$(PORT) --workers 2 --threads 4 \
+	  --access-logfile - --error-logfile -
+
+test: install
+	./scripts/test.sh
+
+lint: install
+	$(BIN)/ruff check haicap bench scripts
+	$(BIN)/mypy haicap
+
+bench: install
+	$(BIN)/pip install -q -e ".[bench]"
+	$(BIN)/python bench/address_convert.py
+	$(BIN)/python bench/locate.py
+
+messages: install
+	cd haicap && ../$(HAICAP) makemessages -l en --no-obsolete && ../$(HAICAP) compilemessages -l en
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,53 @@
+"""Shared fixtures: the real reference data, loaded once per test database; demo users."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from haicap.core.roles import Role
+from haicap.core.services import membership_grant
+from haicap.units.models import Unit
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    from haicap.units.loading import units_load
+
+    with django_db_blocker.unblock():
+        units_load()
+
+
+@pytest.fixture
+def ben_thanh(db) -> Unit:  # type: ignore[no-untyped-def]
+    return Unit.objects.current().get(level="commune", code="26743")
+
+
+@pytest.fixture
+def hcmc(db) -> Unit:  # type: ignore[no-untyped-def]
+    return Unit.objects.current().get(level="province", code="79")
+
+
+@pytest.fixture
+def make_user(db):  # type: ignore[no-untyped-def]
+    def make(username: str, role: str | None = None, unit: Unit | None = None):  # type: ignore[no-untyped-def]
+        user = get_user_model().objects.create_user(username=username, password="pw-" + username)
+        if role is not None:
+            membership_grant(user=user, role=role, unit=unit, actor=None)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def counter_officer(make_user, ben_thanh):  # type: ignore[no-untyped-def]
+    return make_user("motcua", Role.COUNTER_OFFICER, ben_thanh)
+
+
+@pytest.fixture
+def province_admin(make_user, hcmc):  # type: ignore[no-untyped-def]
+    return make_user("quantri", Role.PROVINCE_ADMIN, hcmc)

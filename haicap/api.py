@@ -1,0 +1,30 @@
+"""The REST API root (/api/v1/): one NinjaAPI, one error handler, routers from each app."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+
+from haicap.core.errors import ApplicationError
+from haicap.units.api import router as units_router
+
+api = NinjaAPI(
+    title="haicap API",
+    version="1",
+    description=(
+        "API mở của haicap: đơn vị hành chính hai cấp, chuyển đổi địa chỉ cũ → mới, "
+        "tra cứu xã/phường theo toạ độ. Open API of haicap: two-tier administrative units, "
+        "old → new address conversion, point → commune."
+    ),
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ApplicationError)
+def application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
+    return api.create_response(
+        request, {"message": exc.message, "extra": exc.extra}, status=exc.status
+    )
+
+
+api.add_router("/units/", units_router)

@@ -1,0 +1,91 @@
+"""Memberships (a user's role in a unit) and audit events: the cross-cutting records."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from haicap.core.roles import Role
+
+
+class Membership(models.Model):
+    """A user holds a role in one administrative unit (a commune, or a whole province).
+
+    A system administrator holds a membership with no unit: national scope.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("vai trò"), max_length=32, choices=Role.choices)
+    unit = models.ForeignKey(
+        "units.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("đơn vị"),
+    )
+    province_code = models.CharField(_("mã tỉnh"), max_length=2, blank=True, db_index=True)
+    granted_at = models.DateTimeField(_("cấp lúc"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("phân quyền")
+        verbose_name_plural = _("phân quyền")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "unit"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="membership_one_active_per_user_role_unit",
+            )
+        ]
+
+    def __str__(self) -> str:
+        where = self.unit.full_name if self.unit else _("toàn quốc")
+        return f"{self.user} · {self.get_role_display()} · {where}"
+
+
+class AuditAction(models.IntegerChoices):
+    """Audit event types, grouped by hundreds per module (Zulip's habit)."""
+
+    USER_LOGIN = 100, _("Đăng nhập")
+    USER_LOGIN_FAILED = 101, _("Đăng nhập thất bại")
+    MEMBERSHIP_GRANTED = 110, _("Cấp quyền")
+    MEMBERSHIP_REVOKED = 111, _("Thu hồi quyền")
+    UNITS_LOADED = 200, _("Nạp dữ liệu đơn vị hành chính")
+    ADDRESSES_CONVERTED = 210, _("Chuyển đổi địa chỉ hàng loạt")
+
+
+class AuditEvent(models.Model):
+    """One state change: who, when, what object, from which state to which, and why."""
+
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người thực hiện"),
+    )
+    actor_label = models.CharField(_("người thực hiện (ghi lại)"), max_length=150)
+    action = models.PositiveSmallIntegerField(_("hành động"), choices=AuditAction.choices)
+    object_type = models.CharField(_("loại đối tượng"), max_length=64, blank=True)
+    object_id = models.CharField(_("mã đối tượng"), max_length=64, blank=True)
+    province_code = models.CharField(_("mã tỉnh"), max_length=2, blank=True, db_index=True)
+    unit_code = models.CharField(_("mã đơn vị"), max_length=5, blank=True)
+    from_state = models.CharField(_("trạng thái trước"), max_length=64, blank=True)
+    to_state = models.CharField(_("trạng thái sau"), max_length=64, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    data = models.JSONField(_("dữ liệu"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("sự kiện kiểm toán")
+        verbose_name_plural = _("nhật ký kiểm toán")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label}: {self.get_action_display()}"

@@ -1,0 +1,49 @@
+"""Roles and what each may do: data, not code scattered through views."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CITIZEN = "citizen", _("Công dân")
+    COUNTER_OFFICER = "counter_officer", _("Cán bộ một cửa")
+    PROCESSING_OFFICER = "processing_officer", _("Cán bộ xử lý")
+    UNIT_LEADER = "unit_leader", _("Lãnh đạo đơn vị")
+    PROVINCE_ADMIN = "province_admin", _("Quản trị cấp tỉnh")
+    SYSTEM_ADMIN = "system_admin", _("Quản trị hệ thống")
+
+
+class Perm(models.TextChoices):
+    """Permission names that modules check with `core.permissions.has_permission`."""
+
+    VIEW_PERSONAL_DATA = "core.view_personal_data", _("Xem dữ liệu cá nhân")
+    VIEW_AUDIT = "core.view_audit", _("Xem nhật ký kiểm toán")
+    MANAGE_MEMBERSHIPS = "core.manage_memberships", _("Phân quyền người dùng")
+    CONVERT_ADDRESSES = "units.convert_addresses", _("Chuyển đổi địa chỉ hàng loạt")
+    MANAGE_UNITS = "units.manage", _("Quản lý dữ liệu đơn vị hành chính")
+
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.CITIZEN: frozenset(),
+    Role.COUNTER_OFFICER: frozenset({Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES}),
+    Role.PROCESSING_OFFICER: frozenset({Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES}),
+    Role.UNIT_LEADER: frozenset(
+        {Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES, Perm.VIEW_AUDIT}
+    ),
+    Role.PROVINCE_ADMIN: frozenset(
+        {Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES, Perm.VIEW_AUDIT, Perm.MANAGE_MEMBERSHIPS}
+    ),
+    Role.SYSTEM_ADMIN: frozenset(p.value for p in Perm),
+}
+
+# Roles that a membership may hold at each level of unit.
+ROLE_LEVELS: dict[str, frozenset[str]] = {
+    Role.CITIZEN: frozenset({"commune", "province"}),
+    Role.COUNTER_OFFICER: frozenset({"commune", "province"}),
+    Role.PROCESSING_OFFICER: frozenset({"commune", "province"}),
+    Role.UNIT_LEADER: frozenset({"commune", "province"}),
+    Role.PROVINCE_ADMIN: frozenset({"province"}),
+    Role.SYSTEM_ADMIN: frozenset({"national"}),
+}

@@ -1,0 +1,230 @@
+"""Loading the shipped reference data (haicap/units/data) into the database: idempotent, atomic."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import shapely
+from django.db import transaction
+
+from haicap.core.audit import audit_record
+from haicap.core.models import AuditAction
+from haicap.core.permissions import Actor
+from haicap.core.text import search_key
+from haicap.units.models import Succession, Unit
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+Progress = Callable[[str, int, int], None]
+UnitKey = tuple[str, str, dt.date | None]
+
+UNIT_FIELDS = [
+    "kind", "name", "full_name", "name_en", "full_name_en", "aliases", "search_key", "province_code",
+    "district_code", "valid_to", "area_km2", "boundary", "centroid_lat", "centroid_lon", "source",
+]
+
+
+class ReferenceDataError(Exception):
+    """The shipped files are not what the loader expects; nothing was written."""
+
+
+@dataclass
+class LoadSummary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    successions_created: int = 0
+    successions_updated: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def line(self) -> str:
+        return (
+            f"units: {self.created} created, {self.updated} updated, {self.unchanged} unchanged; "
+            f"successions: {self.successions_created} created, {self.successions_updated} updated; "
+            + ", ".join(f"{k}: {v}" for k, v in self.counts.items())
+        )
+
+
+def _date(value: str) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _read_boundaries(path: Path) -> dict[str, dict]:
+    collection = json.load(io.TextIOWrapper(gzip.open(path), encoding="utf-8"))
+    return {f["properties"]["code"]: f["geometry"] for f in collection["features"]}
+
+
+def _no_progress(step: str, done: int, total: int) -> None:
+    return None
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def units_load(
+    *, data_dir: Path = DATA_DIR, actor: Actor | None = None, progress: Progress = _no_progress
+) -> LoadSummary:
+    """Create or update every unit and succession from the shipped files, in one transaction."""
+    try:
+        unit_rows = _read_csv(data_dir / "units.csv.gz")
+        succession_rows = _read_csv(data_dir / "successions.csv.gz")
+        commune_geometry = _read_boundaries(data_dir / "communes_2026.geojson.gz")
+        province_geometry = _read_boundaries(data_dir / "provinces_2026.geojson.gz")
+    except (OSError, KeyError, ValueError, csv.Error) as exc:
+        raise ReferenceDataError(f"cannot read reference data in {data_dir}: {exc}") from exc
+
+    summary = LoadSummary()
+    with transaction.atomic():
+        existing: dict[UnitKey, Unit] = {
+            (u.level, u.code, u.valid_from): u for u in Unit.objects.all()
+        }
+        to_create: list[Unit] = []
+        to_update: list[Unit] = []
+        for i, row in enumerate(unit_rows, start=1):
+            try:
+                wanted = _unit_from_row(row, commune_geometry, province_geometry)
+            except (KeyError, ValueError) as exc:
+                raise ReferenceDataError(f"units.csv.gz line {i + 1}: {exc}") from exc
+            key = (wanted.level, wanted.code, wanted.valid_from)
+            current = existing.get(key)
+            if current is None:
+                to_create.append(wanted)
+            elif any(getattr(current, f) != getattr(wanted, f) for f in UNIT_FIELDS):
+                for f in UNIT_FIELDS:
+                    setattr(current, f, getattr(wanted, f))
+                to_update.append(current)
+            else:
+                summary.unchanged += 1
+            if i % 500 == 0 or i == len(unit_rows):
+                progress("units", i, len(unit_rows))
+        for chunk in _chunks(to_create, 500):
+            Unit.objects.bulk_create(chunk)
+        for chunk in _chunks(to_update, 500):
+            Unit.objects.bulk_update(chunk, UNIT_FIELDS)
+        summary.created, summary.updated = len(to_create), len(to_update)
+
+        ids: dict[UnitKey, int] = {
+            (level, code, start): pk
+            for pk, level, code, start in Unit.objects.values_list("pk", "level", "code", "valid_from")
+        }
+        existing_links = {
+            (s.predecessor_id, s.successor_id, s.effective): s for s in Succession.objects.all()
+        }
+        new_links: list[Succession] = []
+        changed_links: list[Succession] = []
+        for i, row in enumerate(succession_rows, start=1):
+            try:
+                pred = ids[(row["pred_level"], row["pred_code"], _date(row["pred_from"]))]
+                succ = ids[(row["succ_level"], row["succ_code"], _date(row["succ_from"]))]
+                effective = dt.date.fromisoformat(row["effective"])
+            except (KeyError, ValueError) as exc:
+                raise ReferenceDataError(
+                    f"successions.csv.gz line {i + 1}: unknown unit or date {exc}"
+                ) from exc
+            link = existing_links.get((pred, succ, effective))
+            province = row["succ_code"][:2] if row["succ_level"] == "province" else ""
+            if link is None:
+                new_links.append(
+                    Succession(
+                        predecessor_id=pred,
+                        successor_id=succ,
+                        effective=effective,
+                        relation=row["relation"],
+                        note=row["note"][:200],
+                        province_code=province,
+                    )
+                )
+            elif link.relation != row["relation"] or link.note != row["note"][:200]:
+                link.relation, link.note = row["relation"], row["note"][:200]
+                changed_links.append(link)
+            if i % 1000 == 0 or i == len(succession_rows):
+                progress("successions", i, len(succession_rows))
+        for chunk in _chunks(new_links, 1000):
+            Succession.objects.bulk_create(chunk)
+        Succession.objects.bulk_update(changed_links, ["relation", "note"], batch_size=1000)
+        _fill_succession_provinces()
+        summary.successions_created = len(new_links)
+        summary.successions_updated = len(changed_links)
+        summary.counts = {
+            "provinces in force": Unit.objects.current().provinces().count(),
+            "communes in force": Unit.objects.current().communes().count(),
+            "pre-reform communes": Unit.objects.communes().filter(valid_to__lt="2025-07-01").count(),
+            "successions": Succession.objects.count(),
+        }
+        audit_record(
+            actor=actor,
+            action=AuditAction.UNITS_LOADED,
+            note=summary.line(),
+            data={"created": summary.created, "updated": summary.updated},
+        )
+    from haicap.units.address.index import reset_address_index
+    from haicap.units.locate import reset_locator
+
+    transaction.on_commit(reset_address_index)
+    transaction.on_commit(reset_locator)
+    reset_address_index()
+    reset_locator()
+    return summary
+
+
+def _fill_succession_provinces() -> None:
+    """Successions carry the successor's province code (the distribution key)."""
+    missing = Succession.objects.filter(province_code="").select_related("successor")
+    batch = []
+    for link in missing:
+        link.province_code = link.successor.province_code
+        batch.append(link)
+    Succession.objects.bulk_update(batch, ["province_code"], batch_size=1000)
+
+
+def _unit_from_row(
+    row: dict[str, str], communes: dict[str, dict], provinces: dict[str, dict]
+) -> Unit:
+    in_force_geometry = row["valid_from"] != ""
+    geometry = None
+    if in_force_geometry and row["level"] == "commune":
+        geometry = communes.get(row["code"])
+    elif in_force_geometry and row["level"] == "province":
+        geometry = provinces.get(row["code"])
+    boundary = json.dumps(geometry, separators=(",", ":")) if geometry else ""
+    lat = lon = None
+    if geometry:
+        point = shapely.geometry.shape(geometry).representative_point()
+        lat, lon = round(point.y, 5), round(point.x, 5)
+    aliases = row.get("aliases", "")
+    return Unit(
+        level=row["level"],
+        code=row["code"],
+        kind=row["kind"],
+        name=row["name"],
+        full_name=row["full_name"],
+        name_en=row["name_en"],
+        full_name_en=row["full_name_en"],
+        aliases=aliases,
+        search_key=search_key(" ".join([row["code"], row["full_name"], row["name_en"], aliases]))[
+            :240
+        ],
+        province_code=row["province_code"],
+        district_code=row["district_code"],
+        valid_from=_date(row["valid_from"]),
+        valid_to=_date(row["valid_to"]),
+        area_km2=float(row["area_km2"]) if row["area_km2"] else None,
+        boundary=boundary,
+        centroid_lat=lat,
+        centroid_lon=lon,
+        source=row["source"],
+    )

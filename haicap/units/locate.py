@@ -1,0 +1,70 @@
+"""Point → commune: which unit in force contains a point, from our own boundaries (STRtree)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+import numpy as np
+import shapely
+
+from haicap.units.models import Unit
+
+# Vietnam's mainland and islands, with room: points outside cannot be in any commune.
+VIETNAM_BBOX = (102.0, 8.0, 118.0, 23.5)
+
+
+class Locator:
+    def __init__(self, codes: Sequence[str], geometries: Sequence[shapely.Geometry]):
+        self.codes = np.array(codes, dtype=object)
+        self.geometries = np.array(geometries, dtype=object)
+        shapely.prepare(self.geometries)
+        self.tree = shapely.STRtree(self.geometries)
+
+    @classmethod
+    def from_database(cls) -> Locator:
+        codes: list[str] = []
+        shapes: list[shapely.Geometry] = []
+        for code, boundary in (
+            Unit.objects.current().communes().exclude(boundary="").values_list("code", "boundary")
+        ):
+            codes.append(code)
+            shapes.append(shapely.from_geojson(boundary))
+        return cls(codes, shapes)
+
+    def locate(self, lat: float, lon: float) -> str | None:
+        """The code of the commune containing (lat, lon), or None outside every commune."""
+        return self.locate_many(np.array([lat]), np.array([lon]))[0]
+
+    def locate_many(self, lats: np.ndarray, lons: np.ndarray) -> list[str | None]:
+        points = shapely.points(lons, lats)
+        point_idx, geom_idx = self.tree.query(points, predicate="within")
+        found: list[str | None] = [None] * len(points)
+        # a point on a shared edge may fall in two units: keep the first (lowest code order)
+        for p, g in zip(point_idx[::-1], geom_idx[::-1], strict=True):
+            found[p] = self.codes[g]
+        return found
+
+
+def inside_vietnam_bbox(lat: float, lon: float) -> bool:
+    west, south, east, north = VIETNAM_BBOX
+    return south <= lat <= north and west <= lon <= east
+
+
+_lock = threading.Lock()
+_locator: Locator | None = None
+
+
+def locator() -> Locator:
+    global _locator
+    if _locator is None:
+        with _lock:
+            if _locator is None:
+                _locator = Locator.from_database()
+    return _locator
+
+
+def reset_locator() -> None:
+    global _locator
+    with _lock:
+        _locator = None

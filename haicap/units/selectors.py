@@ -1,0 +1,117 @@
+"""Reads of administrative units: the map on a date, directories, search, successions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, QuerySet
+
+from haicap.core.errors import NotFound
+from haicap.core.text import search_key
+from haicap.units.models import Level, Succession, Unit
+
+UNIT_NOT_FOUND = "Không tìm thấy đơn vị hành chính mã «{code}»."
+
+
+def unit_counts_on(date: dt.date) -> dict[str, int]:
+    rows = Unit.objects.on(date).values("level").annotate(n=Count("id"))
+    counts = {row["level"]: row["n"] for row in rows}
+    return {level.value: counts.get(level.value, 0) for level in Level}
+
+
+def provinces_on(date: dt.date | None = None) -> QuerySet[Unit]:
+    units = Unit.objects.provinces()
+    units = units.on(date) if date else units.current()
+    return units.defer("boundary").order_by("code")
+
+
+def commune_counts(date: dt.date | None = None) -> dict[str, dict[str, int]]:
+    """Per province code: communes in force by kind."""
+    units = Unit.objects.communes()
+    units = units.on(date) if date else units.current()
+    out: dict[str, dict[str, int]] = {}
+    for row in units.values("province_code", "kind").annotate(n=Count("id")):
+        out.setdefault(row["province_code"], {})[row["kind"]] = row["n"]
+    return out
+
+
+def unit_search(
+    *, query: str = "", province_code: str = "", kind: str = "", level: str = Level.COMMUNE,
+    date: dt.date | None = None, include_ended: bool = False,
+) -> QuerySet[Unit]:
+    """Accent-insensitive search by name or code; current units unless a date is given."""
+    units = Unit.objects.filter(level=level)
+    if date is not None:
+        units = units.on(date)
+    elif not include_ended:
+        units = units.current()
+    if province_code:
+        units = units.filter(province_code=province_code)
+    if kind:
+        units = units.filter(kind=kind)
+    for word in search_key(query).split():
+        units = units.filter(search_key__contains=word)
+    return units.order_by("province_code", "code", "valid_from").defer("boundary")
+
+
+def unit_get(*, level: str, code: str, date: dt.date | None = None) -> Unit:
+    """The version of a unit in force on `date` (default: the latest version)."""
+    units = Unit.objects.filter(level=level, code=code)
+    if date is not None:
+        units = units.on(date)
+    unit = units.order_by("-valid_to", "-valid_from").first()
+    if unit is None or (date is None and units.filter(valid_to__isnull=True).exists() and unit.valid_to):
+        unit = units.filter(valid_to__isnull=True).first() or unit
+    if unit is None:
+        raise NotFound(UNIT_NOT_FOUND.format(code=code), extra={"level": level, "code": code})
+    return unit
+
+
+def unit_versions(unit: Unit) -> QuerySet[Unit]:
+    return Unit.objects.filter(level=unit.level, code=unit.code).order_by("valid_from")
+
+
+def formed_from(unit: Unit) -> list[Succession]:
+    """Pre-reform units this one was formed from, looking through later renames/retypes."""
+    links: list[Succession] = []
+    frontier = [unit.pk]
+    seen: set[int] = set()
+    while frontier:
+        batch = (
+            Succession.objects.filter(successor_id__in=frontier)
+            .select_related("predecessor")
+            .order_by("predecessor__district_code", "predecessor__code")
+        )
+        frontier = []
+        for link in batch:
+            if link.predecessor_id in seen:
+                continue
+            seen.add(link.predecessor_id)
+            if link.predecessor.valid_from is not None:
+                frontier.append(link.predecessor_id)
+            else:
+                links.append(link)
+    return links
+
+
+def became(unit: Unit) -> list[Succession]:
+    return list(
+        Succession.objects.filter(predecessor=unit)
+        .select_related("successor")
+        .order_by("successor__code")
+    )
+
+
+def districts_of(codes: set[str]) -> dict[str, Unit]:
+    return {
+        u.code: u for u in Unit.objects.filter(level=Level.DISTRICT, code__in=codes).defer("boundary")
+    }
+
+
+def old_provinces_of(codes: set[str]) -> dict[str, Unit]:
+    return {
+        u.code: u
+        for u in Unit.objects.filter(
+            level=Level.PROVINCE, code__in=codes, valid_from__isnull=True
+        ).defer("boundary")
+    }

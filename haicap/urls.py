@@ -1,0 +1,14 @@
+"""Top-level URLs: web pages, the REST API (/api/v1/) with its OpenAPI docs, admin, i18n."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from haicap.api import api
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("haicap.core.urls")),
+    path("units/", include("haicap.units.urls")),
+]
