@@ -22,7 +22,9 @@ def _env_bool(name: str, default: bool) -> bool:
 
 DEBUG = _env_bool("HAICAP_DEBUG", False)
 SECRET_KEY = os.environ.get("HAICAP_SECRET_KEY", "insecure-development-key-change-me")
-ALLOWED_HOSTS = [h for h in os.environ.get("HAICAP_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")]
+ALLOWED_HOSTS = [
+    h for h in os.environ.get("HAICAP_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+]
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("HAICAP_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]

@@ -26,7 +26,7 @@ def audit_record(
     user = actor if actor is not None and actor.is_authenticated else None
     label = user.get_username() if user is not None else "system"
     return AuditEvent.objects.create(
-        actor=user,
+        actor=user,  # type: ignore[misc]
         actor_label=label,
         action=action,
         object_type=obj._meta.label_lower if obj is not None else "",

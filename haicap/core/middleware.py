@@ -19,7 +19,5 @@ class ApplicationErrorMiddleware:
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
         if isinstance(exc, ApplicationError):
-            return render(
-                request, "core/error.html", {"error": exc}, status=exc.status
-            )
+            return render(request, "core/error.html", {"error": exc}, status=exc.status)
         return None

@@ -63,7 +63,7 @@ def active_memberships(actor: Actor) -> list[Membership]:
                 "unit"
             )
         )
-        actor._haicap_memberships = cached  # type: ignore[union-attr]
+        actor._haicap_memberships = cached  # type: ignore[union-attr,attr-defined]
     return cached
 
 
@@ -86,7 +86,9 @@ def scope_for(actor: Actor, perm: str) -> Scope:
     return Scope(province_codes=frozenset(provinces), unit_codes=frozenset(units))
 
 
-def has_permission(actor: Actor, perm: str, *, province_code: str = "", unit_code: str = "") -> bool:
+def has_permission(
+    actor: Actor, perm: str, *, province_code: str = "", unit_code: str = ""
+) -> bool:
     """True if the actor holds `perm` for the unit (or, with no unit given, anywhere)."""
     scope = scope_for(actor, perm)
     if not province_code and not unit_code:

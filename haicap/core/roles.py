@@ -29,9 +29,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.CITIZEN: frozenset(),
     Role.COUNTER_OFFICER: frozenset({Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES}),
     Role.PROCESSING_OFFICER: frozenset({Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES}),
-    Role.UNIT_LEADER: frozenset(
-        {Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES, Perm.VIEW_AUDIT}
-    ),
+    Role.UNIT_LEADER: frozenset({Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES, Perm.VIEW_AUDIT}),
     Role.PROVINCE_ADMIN: frozenset(
         {Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES, Perm.VIEW_AUDIT, Perm.MANAGE_MEMBERSHIPS}
     ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ UNIT_NOT_IN_FORCE = "Đơn vị «{unit}» không còn hiệu lực; chỉ phân
 
 @transaction.atomic
 def membership_grant(
-    *, user: AbstractBaseUser, role: str, unit: Unit | None, actor: Actor | None
+    *, user: User, role: str, unit: Unit | None, actor: Actor | None
 ) -> Membership:
     level = unit.level if unit is not None else "national"
     if level not in ROLE_LEVELS[Role(role)]:

@@ -1,6 +1,5 @@
 """REST endpoints for units: directory, detail with successions, address conversion, locate."""
 
-
 import datetime as dt
 
 from django.http import HttpRequest
@@ -135,13 +134,15 @@ def locate(request: HttpRequest, lat: float, lon: float) -> dict:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ApplicationError(
             "Toạ độ không hợp lệ: vĩ độ trong [-90, 90], kinh độ trong [-180, 180].",
-            extra={"lat": lat, "lon": lon}, status=422,
+            extra={"lat": lat, "lon": lon},
+            status=422,
         )
     code = locator().locate(lat, lon) if inside_vietnam_bbox(lat, lon) else None
     if code is None:
         raise ApplicationError(
             OUTSIDE_VIETNAM.format(lat=lat, lon=lon),
-            extra={"lat": lat, "lon": lon, "outside_vietnam": True}, status=404,
+            extra={"lat": lat, "lon": lon, "outside_vietnam": True},
+            status=404,
         )
     commune = selectors.unit_get(level=Level.COMMUNE, code=code)
     province = selectors.unit_get(level=Level.PROVINCE, code=commune.province_code)
@@ -155,7 +156,12 @@ def _detail(unit: Unit) -> dict:
         "centroid_lat": unit.centroid_lat,
         "centroid_lon": unit.centroid_lon,
         "formed_from": [
-            {"unit": s.predecessor, "relation": s.relation, "effective": s.effective, "note": s.note}
+            {
+                "unit": s.predecessor,
+                "relation": s.relation,
+                "effective": s.effective,
+                "note": s.note,
+            }
             for s in selectors.formed_from(unit)
         ],
         "became": [

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gzip
-import io
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,8 +25,21 @@ Progress = Callable[[str, int, int], None]
 UnitKey = tuple[str, str, dt.date | None]
 
 UNIT_FIELDS = [
-    "kind", "name", "full_name", "name_en", "full_name_en", "aliases", "search_key", "province_code",
-    "district_code", "valid_to", "area_km2", "boundary", "centroid_lat", "centroid_lon", "source",
+    "kind",
+    "name",
+    "full_name",
+    "name_en",
+    "full_name_en",
+    "aliases",
+    "search_key",
+    "province_code",
+    "district_code",
+    "valid_to",
+    "area_km2",
+    "boundary",
+    "centroid_lat",
+    "centroid_lon",
+    "source",
 ]
 
 
@@ -62,7 +74,8 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def _read_boundaries(path: Path) -> dict[str, dict]:
-    collection = json.load(io.TextIOWrapper(gzip.open(path), encoding="utf-8"))
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        collection = json.load(fh)
     return {f["properties"]["code"]: f["geometry"] for f in collection["features"]}
 
 
@@ -119,7 +132,9 @@ def units_load(
 
         ids: dict[UnitKey, int] = {
             (level, code, start): pk
-            for pk, level, code, start in Unit.objects.values_list("pk", "level", "code", "valid_from")
+            for pk, level, code, start in Unit.objects.values_list(
+                "pk", "level", "code", "valid_from"
+            )
         }
         existing_links = {
             (s.predecessor_id, s.successor_id, s.effective): s for s in Succession.objects.all()
@@ -162,7 +177,9 @@ def units_load(
         summary.counts = {
             "provinces in force": Unit.objects.current().provinces().count(),
             "communes in force": Unit.objects.current().communes().count(),
-            "pre-reform communes": Unit.objects.communes().filter(valid_to__lt="2025-07-01").count(),
+            "pre-reform communes": Unit.objects.communes()
+            .filter(valid_to__lt="2025-07-01")
+            .count(),
             "successions": Succession.objects.count(),
         }
         audit_record(

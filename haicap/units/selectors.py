@@ -36,8 +36,13 @@ def commune_counts(date: dt.date | None = None) -> dict[str, dict[str, int]]:
 
 
 def unit_search(
-    *, query: str = "", province_code: str = "", kind: str = "", level: str = Level.COMMUNE,
-    date: dt.date | None = None, include_ended: bool = False,
+    *,
+    query: str = "",
+    province_code: str = "",
+    kind: str = "",
+    level: str = Level.COMMUNE,
+    date: dt.date | None = None,
+    include_ended: bool = False,
 ) -> QuerySet[Unit]:
     """Accent-insensitive search by name or code; current units unless a date is given."""
     units = Unit.objects.filter(level=level)
@@ -60,7 +65,9 @@ def unit_get(*, level: str, code: str, date: dt.date | None = None) -> Unit:
     if date is not None:
         units = units.on(date)
     unit = units.order_by("-valid_to", "-valid_from").first()
-    if unit is None or (date is None and units.filter(valid_to__isnull=True).exists() and unit.valid_to):
+    if unit is None or (
+        date is None and units.filter(valid_to__isnull=True).exists() and unit.valid_to
+    ):
         unit = units.filter(valid_to__isnull=True).first() or unit
     if unit is None:
         raise NotFound(UNIT_NOT_FOUND.format(code=code), extra={"level": level, "code": code})
@@ -104,7 +111,8 @@ def became(unit: Unit) -> list[Succession]:
 
 def districts_of(codes: set[str]) -> dict[str, Unit]:
     return {
-        u.code: u for u in Unit.objects.filter(level=Level.DISTRICT, code__in=codes).defer("boundary")
+        u.code: u
+        for u in Unit.objects.filter(level=Level.DISTRICT, code__in=codes).defer("boundary")
     }
 
 

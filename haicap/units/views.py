@@ -76,7 +76,11 @@ def province_detail(request: HttpRequest, code: str) -> HttpResponse:
         "versions": selectors.unit_versions(province),
         "formed_from": selectors.formed_from(province),
     }
-    template = "units/_commune_rows.html" if request.headers.get("HX-Request") else "units/province_detail.html"
+    template = (
+        "units/_commune_rows.html"
+        if request.headers.get("HX-Request")
+        else "units/province_detail.html"
+    )
     return render(request, template, context)
 
 
@@ -134,7 +138,9 @@ def old_unit_detail(request: HttpRequest, level: str, code: str) -> HttpResponse
     if level not in Level.values:
         raise NotFound(_("Cấp đơn vị «%(level)s» không tồn tại.") % {"level": level})
     unit = (
-        Unit.objects.filter(level=level, code=code, valid_from__isnull=True).defer("boundary").first()
+        Unit.objects.filter(level=level, code=code, valid_from__isnull=True)
+        .defer("boundary")
+        .first()
     )
     if unit is None:
         raise NotFound(selectors.UNIT_NOT_FOUND.format(code=code))
@@ -163,17 +169,15 @@ def old_unit_detail(request: HttpRequest, level: str, code: str) -> HttpResponse
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     current = selectors.unit_search(query=query)[:30] if query else []
-    old = (
-        selectors.unit_search(query=query, date=dt.date(2025, 6, 30))[:30]
-        if query
-        else []
-    )
+    old = selectors.unit_search(query=query, date=dt.date(2025, 6, 30))[:30] if query else []
     districts = (
         selectors.unit_search(query=query, level=Level.DISTRICT, include_ended=True)[:10]
         if query
         else []
     )
-    template = "units/_search_results.html" if request.headers.get("HX-Request") else "units/search.html"
+    template = (
+        "units/_search_results.html" if request.headers.get("HX-Request") else "units/search.html"
+    )
     return render(
         request, template, {"q": query, "current": current, "old": old, "districts": districts}
     )
@@ -181,7 +185,9 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def convert_page(request: HttpRequest) -> HttpResponse:
-    text = request.POST.get("addresses", "") if request.method == "POST" else request.GET.get("a", "")
+    text = (
+        request.POST.get("addresses", "") if request.method == "POST" else request.GET.get("a", "")
+    )
     results = []
     error = ""
     if text.strip():
@@ -190,7 +196,9 @@ def convert_page(request: HttpRequest) -> HttpResponse:
             error = TOO_MANY_LINES.format(n=MAX_PASTED_LINES)
         else:
             results = convert_text_lines(text)
-    template = "units/_convert_results.html" if request.headers.get("HX-Request") else "units/convert.html"
+    template = (
+        "units/_convert_results.html" if request.headers.get("HX-Request") else "units/convert.html"
+    )
     return render(
         request,
         template,
@@ -216,7 +224,9 @@ def convert_csv(request: HttpRequest) -> HttpResponse:
         raise ApplicationError(str(exc), status=422) from exc
     output, summary = convert_csv_text(text)
     if summary.rows == 0 and summary.errors:
-        raise ApplicationError(summary.errors[0].message, extra={"line": summary.errors[0].line}, status=422)
+        raise ApplicationError(
+            summary.errors[0].message, extra={"line": summary.errors[0].line}, status=422
+        )
     with transaction.atomic():
         audit_record(
             actor=request.user,

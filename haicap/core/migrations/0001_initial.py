@@ -6,54 +6,160 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('units', '0001_initial'),
+        ("units", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='thời điểm')),
-                ('actor_label', models.CharField(max_length=150, verbose_name='người thực hiện (ghi lại)')),
-                ('action', models.PositiveSmallIntegerField(choices=[(100, 'Đăng nhập'), (101, 'Đăng nhập thất bại'), (110, 'Cấp quyền'), (111, 'Thu hồi quyền'), (200, 'Nạp dữ liệu đơn vị hành chính'), (210, 'Chuyển đổi địa chỉ hàng loạt')], verbose_name='hành động')),
-                ('object_type', models.CharField(blank=True, max_length=64, verbose_name='loại đối tượng')),
-                ('object_id', models.CharField(blank=True, max_length=64, verbose_name='mã đối tượng')),
-                ('province_code', models.CharField(blank=True, db_index=True, max_length=2, verbose_name='mã tỉnh')),
-                ('unit_code', models.CharField(blank=True, max_length=5, verbose_name='mã đơn vị')),
-                ('from_state', models.CharField(blank=True, max_length=64, verbose_name='trạng thái trước')),
-                ('to_state', models.CharField(blank=True, max_length=64, verbose_name='trạng thái sau')),
-                ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='dữ liệu')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người thực hiện')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="thời điểm"
+                    ),
+                ),
+                (
+                    "actor_label",
+                    models.CharField(max_length=150, verbose_name="người thực hiện (ghi lại)"),
+                ),
+                (
+                    "action",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (100, "Đăng nhập"),
+                            (101, "Đăng nhập thất bại"),
+                            (110, "Cấp quyền"),
+                            (111, "Thu hồi quyền"),
+                            (200, "Nạp dữ liệu đơn vị hành chính"),
+                            (210, "Chuyển đổi địa chỉ hàng loạt"),
+                        ],
+                        verbose_name="hành động",
+                    ),
+                ),
+                (
+                    "object_type",
+                    models.CharField(blank=True, max_length=64, verbose_name="loại đối tượng"),
+                ),
+                (
+                    "object_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="mã đối tượng"),
+                ),
+                (
+                    "province_code",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=2, verbose_name="mã tỉnh"
+                    ),
+                ),
+                ("unit_code", models.CharField(blank=True, max_length=5, verbose_name="mã đơn vị")),
+                (
+                    "from_state",
+                    models.CharField(blank=True, max_length=64, verbose_name="trạng thái trước"),
+                ),
+                (
+                    "to_state",
+                    models.CharField(blank=True, max_length=64, verbose_name="trạng thái sau"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="ghi chú")),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="dữ liệu")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người thực hiện",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sự kiện kiểm toán',
-                'verbose_name_plural': 'nhật ký kiểm toán',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['object_type', 'object_id'], name='core_audite_object__bbabc4_idx')],
+                "verbose_name": "sự kiện kiểm toán",
+                "verbose_name_plural": "nhật ký kiểm toán",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["object_type", "object_id"], name="core_audite_object__bbabc4_idx"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('citizen', 'Công dân'), ('counter_officer', 'Cán bộ một cửa'), ('processing_officer', 'Cán bộ xử lý'), ('unit_leader', 'Lãnh đạo đơn vị'), ('province_admin', 'Quản trị cấp tỉnh'), ('system_admin', 'Quản trị hệ thống')], max_length=32, verbose_name='vai trò')),
-                ('province_code', models.CharField(blank=True, db_index=True, max_length=2, verbose_name='mã tỉnh')),
-                ('granted_at', models.DateTimeField(auto_now_add=True, verbose_name='cấp lúc')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='thu hồi lúc')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='units.unit', verbose_name='đơn vị')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("citizen", "Công dân"),
+                            ("counter_officer", "Cán bộ một cửa"),
+                            ("processing_officer", "Cán bộ xử lý"),
+                            ("unit_leader", "Lãnh đạo đơn vị"),
+                            ("province_admin", "Quản trị cấp tỉnh"),
+                            ("system_admin", "Quản trị hệ thống"),
+                        ],
+                        max_length=32,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                (
+                    "province_code",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=2, verbose_name="mã tỉnh"
+                    ),
+                ),
+                ("granted_at", models.DateTimeField(auto_now_add=True, verbose_name="cấp lúc")),
+                (
+                    "revoked_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="thu hồi lúc"),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="units.unit",
+                        verbose_name="đơn vị",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phân quyền',
-                'verbose_name_plural': 'phân quyền',
-                'constraints': [models.UniqueConstraint(condition=models.Q(('revoked_at__isnull', True)), fields=('user', 'role', 'unit'), name='membership_one_active_per_user_role_unit')],
+                "verbose_name": "phân quyền",
+                "verbose_name_plural": "phân quyền",
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("revoked_at__isnull", True)),
+                        fields=("user", "role", "unit"),
+                        name="membership_one_active_per_user_role_unit",
+                    )
+                ],
             },
         ),
     ]

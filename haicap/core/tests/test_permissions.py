@@ -36,16 +36,26 @@ def test_grant_is_audited_and_checks_the_actor(province_admin, make_user, ben_th
     membership = membership_grant(
         user=officer, role=Role.PROCESSING_OFFICER, unit=ben_thanh, actor=province_admin
     )
-    event = AuditEvent.objects.get(action=AuditAction.MEMBERSHIP_GRANTED, object_id=str(membership.pk))
-    assert event.actor == province_admin and event.unit_code == "26743" and event.province_code == "79"
+    event = AuditEvent.objects.get(
+        action=AuditAction.MEMBERSHIP_GRANTED, object_id=str(membership.pk)
+    )
+    assert (
+        event.actor == province_admin and event.unit_code == "26743" and event.province_code == "79"
+    )
     with pytest.raises(Conflict):
-        membership_grant(user=officer, role=Role.PROCESSING_OFFICER, unit=ben_thanh, actor=province_admin)
+        membership_grant(
+            user=officer, role=Role.PROCESSING_OFFICER, unit=ben_thanh, actor=province_admin
+        )
     hanoi_ward = Unit.objects.current().get(level="commune", code="00070")
     with pytest.raises(PermissionDenied):
-        membership_grant(user=officer, role=Role.COUNTER_OFFICER, unit=hanoi_ward, actor=province_admin)
+        membership_grant(
+            user=officer, role=Role.COUNTER_OFFICER, unit=hanoi_ward, actor=province_admin
+        )
     membership_revoke(membership=membership, actor=province_admin, reason="chuyển công tác")
     assert not Membership.objects.filter(user=officer, revoked_at__isnull=True).exists()
-    assert AuditEvent.objects.filter(action=AuditAction.MEMBERSHIP_REVOKED, note="chuyển công tác").exists()
+    assert AuditEvent.objects.filter(
+        action=AuditAction.MEMBERSHIP_REVOKED, note="chuyển công tác"
+    ).exists()
 
 
 def test_roles_only_at_their_levels_and_only_in_units_in_force(make_user, ben_thanh):

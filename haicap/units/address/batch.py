@@ -7,14 +7,31 @@ import io
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from haicap.units.address.convert import AddressConverter
 from haicap.units.address.index import address_index
 from haicap.units.address.result import Conversion
 
+
+class CsvWriter(Protocol):
+    def writerow(self, row: Iterable[str], /) -> object: ...
+
+
 OUTPUT_COLUMNS = [
-    "trang_thai", "do_tin_cay", "xa_phuong_moi", "ma_xa_moi", "tinh_moi", "ma_tinh_moi",
-    "ung_vien", "dia_chi_moi", "so_nha_duong", "xa_cu", "huyen_cu", "tinh_cu", "khong_nhan_ra",
+    "trang_thai",
+    "do_tin_cay",
+    "xa_phuong_moi",
+    "ma_xa_moi",
+    "tinh_moi",
+    "ma_tinh_moi",
+    "ung_vien",
+    "dia_chi_moi",
+    "so_nha_duong",
+    "xa_cu",
+    "huyen_cu",
+    "tinh_cu",
+    "khong_nhan_ra",
     "ghi_chu",
 ]
 ADDRESS_COLUMNS = ("address", "dia_chi", "địa chỉ", "dia chi", "địa_chỉ")
@@ -48,7 +65,8 @@ def conversion_row(result: Conversion) -> list[str]:
         result.new_province.name if result.new_province else "",
         result.new_province.code if result.new_province else "",
         " | ".join(f"{c.commune.name} ({c.commune.code})" for c in result.candidates)
-        if len(result.candidates) > 1 else "",
+        if len(result.candidates) > 1
+        else "",
         result.new_address,
         result.street,
         result.old_commune.name if result.old_commune else "",
@@ -74,7 +92,7 @@ def _float(value: str, name: str, low: float, high: float) -> float | None:
 
 def convert_rows(
     reader: Iterable[list[str]],
-    writer: csv.writer,  # type: ignore[valid-type]
+    writer: CsvWriter,
     *,
     progress: Callable[[int], None] | None = None,
 ) -> BatchSummary:
@@ -85,7 +103,9 @@ def convert_rows(
     try:
         header = next(rows)
     except StopIteration:
-        summary.errors.append(RowError(1, "Tệp trống: cần dòng tiêu đề có cột «address» hoặc «dia_chi»."))
+        summary.errors.append(
+            RowError(1, "Tệp trống: cần dòng tiêu đề có cột «address» hoặc «dia_chi».")
+        )
         return summary
     folded = [h.strip().lower() for h in header]
     column = next((folded.index(c) for c in ADDRESS_COLUMNS if c in folded), None)
@@ -93,10 +113,16 @@ def convert_rows(
         if len(header) == 1:
             column = 0
         else:
-            summary.errors.append(RowError(1, "Không tìm thấy cột địa chỉ («address» hoặc «dia_chi») trong dòng tiêu đề."))
+            summary.errors.append(
+                RowError(
+                    1, "Không tìm thấy cột địa chỉ («address» hoặc «dia_chi») trong dòng tiêu đề."
+                )
+            )
             return summary
     lat_col = next((folded.index(c) for c in ("lat", "latitude", "vi_do") if c in folded), None)
-    lon_col = next((folded.index(c) for c in ("lon", "lng", "longitude", "kinh_do") if c in folded), None)
+    lon_col = next(
+        (folded.index(c) for c in ("lon", "lng", "longitude", "kinh_do") if c in folded), None
+    )
     writer.writerow([*header, *OUTPUT_COLUMNS])
     for line, row in enumerate(rows, start=2):
         summary.rows += 1
@@ -108,11 +134,21 @@ def convert_rows(
             address = row[column]
             if len(address) > MAX_ADDRESS_LENGTH:
                 raise ValueError(f"địa chỉ dài quá {MAX_ADDRESS_LENGTH} ký tự")
-            lat = _float(row[lat_col], "vĩ độ", -90, 90) if lat_col is not None and lat_col < len(row) else None
-            lon = _float(row[lon_col], "kinh độ", -180, 180) if lon_col is not None and lon_col < len(row) else None
+            lat = (
+                _float(row[lat_col], "vĩ độ", -90, 90)
+                if lat_col is not None and lat_col < len(row)
+                else None
+            )
+            lon = (
+                _float(row[lon_col], "kinh độ", -180, 180)
+                if lon_col is not None and lon_col < len(row)
+                else None
+            )
         except ValueError as exc:
             summary.errors.append(RowError(line, str(exc)))
-            writer.writerow([*row, "error", "", "", "", "", "", "", "", "", "", "", "", "", str(exc)])
+            writer.writerow(
+                [*row, "error", "", "", "", "", "", "", "", "", "", "", "", "", str(exc)]
+            )
             continue
         result = converter.convert(address, lat=lat, lon=lon)
         summary.statuses[result.status] += 1

@@ -125,8 +125,13 @@ class AddressConverter:
         new = match_at(tokens, end, [self.index.new_provinces], PROVINCE_TYPES)
         if old and new:
             if old.name_start == new.name_start:
-                return Match(old.entries + new.entries, min(old.start, new.start), old.name_start,
-                             end, min(old.penalty, new.penalty))
+                return Match(
+                    old.entries + new.entries,
+                    min(old.start, new.start),
+                    old.name_start,
+                    end,
+                    min(old.penalty, new.penalty),
+                )
             return old if old.name_start < new.name_start else new
         return old or new
 
@@ -144,9 +149,7 @@ class AddressConverter:
                 new_codes.update(e.code for e, _ in self.index.current_successors(entry.id))
         return old_codes, new_codes
 
-    def _readings(
-        self, tokens: Sequence[Token], end: int, province: Match | None
-    ) -> list[Reading]:
+    def _readings(self, tokens: Sequence[Token], end: int, province: Match | None) -> list[Reading]:
         index = self.index
         old_codes, new_codes = self._province_codes(province)
         readings: list[Reading] = []
@@ -168,16 +171,27 @@ class AddressConverter:
                 d_entry, commune = found[0]
                 if len(found) > 1:
                     commune = Match(
-                        [e for _, m in found for e in m.entries], min(m.start for _, m in found),
-                        found[0][1].name_start, found[0][1].end, min(m.penalty for _, m in found),
+                        [e for _, m in found for e in m.entries],
+                        min(m.start for _, m in found),
+                        found[0][1].name_start,
+                        found[0][1].end,
+                        min(m.penalty for _, m in found),
                     )
                 readings.append(Reading("old", commune, district, d_entry, extra=found))
             else:
-                readings.append(Reading("old", None, district,
-                                        district.entries[0] if len(district.entries) == 1 else None))
+                readings.append(
+                    Reading(
+                        "old",
+                        None,
+                        district,
+                        district.entries[0] if len(district.entries) == 1 else None,
+                    )
+                )
         if province:
             commune = match_at(
-                tokens, end, [index.old_communes_by_province[c] for c in sorted(old_codes)],
+                tokens,
+                end,
+                [index.old_communes_by_province[c] for c in sorted(old_codes)],
                 COMMUNE_TYPES,
             )
             if commune:
@@ -206,7 +220,9 @@ class AddressConverter:
         return readings
 
     # -- the conversion -----------------------------------------------------------------------
-    def convert(self, text: str, *, lat: float | None = None, lon: float | None = None) -> Conversion:
+    def convert(
+        self, text: str, *, lat: float | None = None, lon: float | None = None
+    ) -> Conversion:
         text, tokens = tokenize(text)
         end = len(tokens)
         for size in (2, 1):
@@ -245,7 +261,11 @@ class AddressConverter:
         penalty += commune.penalty
         result.understood.append(self._understood(text, tokens, commune, "commune"))
         result.street = text[: tokens[commune.start].start].strip(_STRIP) if commune.start else ""
-        if commune.start == commune.name_start and commune.start and tokens[commune.start - 1].folded.isdigit():
+        if (
+            commune.start == commune.name_start
+            and commune.start
+            and tokens[commune.start - 1].folded.isdigit()
+        ):
             penalty += MAYBE_STREET
             result.messages.append(
                 _("«%(name)s» đứng sau số nhà và không có chữ «phường/xã»: có thể là tên đường.")
@@ -302,12 +322,16 @@ class AddressConverter:
                 if e.district_code in self.index.old_district_of
             )
             result.messages.append(
-                _("Có nhiều đơn vị cũ cùng tên: %(names)s. Hãy ghi thêm quận/huyện.") % {"names": names}
+                _("Có nhiều đơn vị cũ cùng tên: %(names)s. Hãy ghi thêm quận/huyện.")
+                % {"names": names}
             )
             seen: dict[str, Candidate] = {}
             for e in entries:
                 for succ, relation in self.index.current_successors(e.id):
-                    seen.setdefault(succ.code, Candidate(_ref(succ), self._province_ref(succ.province_code), relation))
+                    seen.setdefault(
+                        succ.code,
+                        Candidate(_ref(succ), self._province_ref(succ.province_code), relation),
+                    )
             result.candidates = sorted(seen.values(), key=lambda c: c.commune.code)
             return
         entry = entries[0]
@@ -323,7 +347,9 @@ class AddressConverter:
         if not successors:
             result.status = "unmapped"
             result.messages.append(
-                _("%(unit)s không có trong bảng chuyển đổi chính thức (đơn vị đã thay đổi trước 01/7/2025).")
+                _(
+                    "%(unit)s không có trong bảng chuyển đổi chính thức (đơn vị đã thay đổi trước 01/7/2025)."
+                )
                 % {"unit": entry.full_name}
             )
         elif len(successors) == 1:
@@ -334,7 +360,9 @@ class AddressConverter:
             result.status = "split"
             result.new_province = self._common_province(result.candidates)
             result.messages.append(
-                _("%(unit)s đã được chia cho %(n)d xã/phường mới; cần số nhà hoặc toạ độ để chọn đúng.")
+                _(
+                    "%(unit)s đã được chia cho %(n)d xã/phường mới; cần số nhà hoặc toạ độ để chọn đúng."
+                )
                 % {"unit": entry.full_name, "n": len(successors)}
             )
 
@@ -367,7 +395,9 @@ class AddressConverter:
             result.messages.append(
                 _("%(old)s nay là %(new)s.") % {"old": matched.full_name, "new": unit.full_name}
             )
-        result.formed_from = [self._origin(e, rel) for e, rel in self.index.pre_reform_predecessors(unit.id)]
+        result.formed_from = [
+            self._origin(e, rel) for e, rel in self.index.pre_reform_predecessors(unit.id)
+        ]
         for other in readings:
             if other.form == "old" and other.commune and len(other.commune.entries) == 1:
                 old = other.commune.entries[0]
@@ -389,8 +419,13 @@ class AddressConverter:
         )
 
     def _district_only(
-        self, result: Conversion, text: str, tokens: Sequence[Token], spans: list[tuple[int, int]],
-        reading: Reading, penalty: float,
+        self,
+        result: Conversion,
+        text: str,
+        tokens: Sequence[Token],
+        spans: list[tuple[int, int]],
+        reading: Reading,
+        penalty: float,
     ) -> Conversion:
         result.status = "partial"
         result.form = "old"
@@ -399,8 +434,11 @@ class AddressConverter:
             communes = self.index.old_communes_by_district[reading.district_entry.code].names
             for bucket in communes.values():
                 for e in bucket:
-                    for succ, rel in self.index.current_successors(e.id):
-                        seen.setdefault(succ.code, Candidate(_ref(succ), self._province_ref(succ.province_code), "part"))
+                    for succ, _rel in self.index.current_successors(e.id):
+                        seen.setdefault(
+                            succ.code,
+                            Candidate(_ref(succ), self._province_ref(succ.province_code), "part"),
+                        )
             result.candidates = sorted(seen.values(), key=lambda c: c.commune.code)
             if len(result.candidates) == 1:
                 result.status = "converted"
@@ -411,7 +449,11 @@ class AddressConverter:
         return result
 
     def _finish_partial(
-        self, result: Conversion, text: str, tokens: Sequence[Token], spans: list[tuple[int, int]],
+        self,
+        result: Conversion,
+        text: str,
+        tokens: Sequence[Token],
+        spans: list[tuple[int, int]],
         has_province: bool,
     ) -> Conversion:
         if has_province:
@@ -436,12 +478,14 @@ class AddressConverter:
 
     @staticmethod
     def _gaps(text: str, tokens: Sequence[Token], spans: list[tuple[int, int]], end: int) -> str:
-        covered = set()
+        covered: set[int] = set()
         for start, stop in spans:
             covered.update(range(start, stop))
         first = min(s for s, _ in spans)
         gaps = [
-            text[t.start : t.end] for i, t in enumerate(tokens[:end]) if i >= first and i not in covered
+            text[t.start : t.end]
+            for i, t in enumerate(tokens[:end])
+            if i >= first and i not in covered
         ]
         return " ".join(gaps)
 
@@ -463,7 +507,9 @@ class AddressConverter:
                 result.new_province = inside[0].province
             else:
                 result.messages.append(
-                    _("Toạ độ (%(lat)s, %(lon)s) không nằm trong xã/phường nào trong số các ứng viên.")
+                    _(
+                        "Toạ độ (%(lat)s, %(lon)s) không nằm trong xã/phường nào trong số các ứng viên."
+                    )
                     % {"lat": lat, "lon": lon}
                 )
         elif result.new_commune is not None and not inside:

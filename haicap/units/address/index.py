@@ -40,8 +40,18 @@ PROVINCE_TYPES: dict[Key, frozenset[str]] = {
 COUNTRY: set[Key] = {("viet", "nam"), ("vietnam",), ("vn",)}
 # Everyday names for provinces, by province code (the same code before and after the reform).
 PROVINCE_ALIASES: dict[str, list[str]] = {
-    "79": ["HCM", "TPHCM", "TP HCM", "HCMC", "Sài Gòn", "SG", "Hồ Chí Minh", "Ho Chi Minh City",
-           "Saigon", "TPHCM"],
+    "79": [
+        "HCM",
+        "TPHCM",
+        "TP HCM",
+        "HCMC",
+        "Sài Gòn",
+        "SG",
+        "Hồ Chí Minh",
+        "Ho Chi Minh City",
+        "Saigon",
+        "TPHCM",
+    ],
     "01": ["HN", "Hanoi", "TPHN"],
     "48": ["Danang"],
     "31": ["HP", "Haiphong"],
@@ -87,7 +97,9 @@ class AddressIndex:
     old_provinces: NameDict = field(default_factory=NameDict)
     new_provinces: NameDict = field(default_factory=NameDict)
     districts: NameDict = field(default_factory=NameDict)
-    districts_by_province: dict[str, NameDict] = field(default_factory=lambda: defaultdict(NameDict))
+    districts_by_province: dict[str, NameDict] = field(
+        default_factory=lambda: defaultdict(NameDict)
+    )
     old_communes_by_district: dict[str, NameDict] = field(
         default_factory=lambda: defaultdict(NameDict)
     )
@@ -156,21 +168,47 @@ def name_keys(name: str) -> tuple[Key, Key]:
 def build_address_index() -> AddressIndex:
     index = AddressIndex()
     rows = Unit.objects.values_list(
-        "pk", "code", "level", "kind", "name", "full_name", "province_code", "district_code",
-        "valid_from", "valid_to", "aliases",
+        "pk",
+        "code",
+        "level",
+        "kind",
+        "name",
+        "full_name",
+        "province_code",
+        "district_code",
+        "valid_from",
+        "valid_to",
+        "aliases",
     )
     for pk, code, level, kind, name, full_name, pcode, dcode, start, end, aliases in rows:
         post_reform = start is not None
         folded, toned = name_keys(name)
-        entry = Entry(pk, code, level, kind, name, full_name, pcode, dcode, toned, end is None,
-                      post_reform)
+        entry = Entry(
+            pk, code, level, kind, name, full_name, pcode, dcode, toned, end is None, post_reform
+        )
         index.units[pk] = entry
         alias_entries = []
         for alias in filter(None, aliases.split("|")):
             a_folded, a_toned = name_keys(alias)
-            alias_entries.append((a_folded, Entry(
-                pk, code, level, kind, name, full_name, pcode, dcode, a_toned, end is None,
-                post_reform, alias=True)))
+            alias_entries.append(
+                (
+                    a_folded,
+                    Entry(
+                        pk,
+                        code,
+                        level,
+                        kind,
+                        name,
+                        full_name,
+                        pcode,
+                        dcode,
+                        a_toned,
+                        end is None,
+                        post_reform,
+                        alias=True,
+                    ),
+                )
+            )
         names = [(folded, entry), *alias_entries]
         if level == Level.PROVINCE:
             target = index.new_provinces if post_reform else index.old_provinces
@@ -183,8 +221,22 @@ def build_address_index() -> AddressIndex:
             for alias in PROVINCE_ALIASES.get(code, []):
                 a_folded, a_toned = name_keys(alias)
                 # everyday names (HCM, HN) are as good as the official one: not flagged as alias
-                target.add(a_folded, Entry(pk, code, level, kind, name, full_name, pcode, dcode,
-                                           a_toned, end is None, post_reform))
+                target.add(
+                    a_folded,
+                    Entry(
+                        pk,
+                        code,
+                        level,
+                        kind,
+                        name,
+                        full_name,
+                        pcode,
+                        dcode,
+                        a_toned,
+                        end is None,
+                        post_reform,
+                    ),
+                )
         elif level == Level.DISTRICT:
             index.old_district_of[code] = pk
             for key, e in names:

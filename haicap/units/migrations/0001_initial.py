@@ -5,59 +5,171 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=5, verbose_name='mã')),
-                ('level', models.CharField(choices=[('province', 'Tỉnh/thành phố'), ('district', 'Quận/huyện'), ('commune', 'Xã/phường')], max_length=10, verbose_name='cấp')),
-                ('kind', models.CharField(choices=[('tinh', 'Tỉnh'), ('thanh_pho', 'Thành phố trực thuộc trung ương'), ('quan', 'Quận'), ('huyen', 'Huyện'), ('thi_xa', 'Thị xã'), ('thanh_pho_thuoc_tinh', 'Thành phố thuộc tỉnh'), ('thanh_pho_thuoc_tp', 'Thành phố thuộc thành phố trực thuộc trung ương'), ('xa', 'Xã'), ('phuong', 'Phường'), ('thi_tran', 'Thị trấn'), ('dac_khu', 'Đặc khu')], max_length=24, verbose_name='loại')),
-                ('name', models.CharField(max_length=100, verbose_name='tên')),
-                ('full_name', models.CharField(max_length=120, verbose_name='tên đầy đủ')),
-                ('name_en', models.CharField(blank=True, max_length=100, verbose_name='tên tiếng Anh')),
-                ('full_name_en', models.CharField(blank=True, max_length=140, verbose_name='tên đầy đủ tiếng Anh')),
-                ('aliases', models.CharField(blank=True, help_text='Các tên khác, cách nhau bởi |', max_length=200, verbose_name='tên khác')),
-                ('search_key', models.CharField(db_index=True, editable=False, max_length=240)),
-                ('province_code', models.CharField(db_index=True, max_length=2, verbose_name='mã tỉnh')),
-                ('district_code', models.CharField(blank=True, max_length=3, verbose_name='mã quận/huyện')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('area_km2', models.FloatField(blank=True, null=True, verbose_name='diện tích (km²)')),
-                ('boundary', models.TextField(blank=True, editable=False, verbose_name='ranh giới (GeoJSON)')),
-                ('centroid_lat', models.FloatField(blank=True, editable=False, null=True)),
-                ('centroid_lon', models.FloatField(blank=True, editable=False, null=True)),
-                ('source', models.CharField(blank=True, max_length=64, verbose_name='nguồn')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=5, verbose_name="mã")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "Tỉnh/thành phố"),
+                            ("district", "Quận/huyện"),
+                            ("commune", "Xã/phường"),
+                        ],
+                        max_length=10,
+                        verbose_name="cấp",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("tinh", "Tỉnh"),
+                            ("thanh_pho", "Thành phố trực thuộc trung ương"),
+                            ("quan", "Quận"),
+                            ("huyen", "Huyện"),
+                            ("thi_xa", "Thị xã"),
+                            ("thanh_pho_thuoc_tinh", "Thành phố thuộc tỉnh"),
+                            (
+                                "thanh_pho_thuoc_tp",
+                                "Thành phố thuộc thành phố trực thuộc trung ương",
+                            ),
+                            ("xa", "Xã"),
+                            ("phuong", "Phường"),
+                            ("thi_tran", "Thị trấn"),
+                            ("dac_khu", "Đặc khu"),
+                        ],
+                        max_length=24,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="tên")),
+                ("full_name", models.CharField(max_length=120, verbose_name="tên đầy đủ")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=100, verbose_name="tên tiếng Anh"),
+                ),
+                (
+                    "full_name_en",
+                    models.CharField(
+                        blank=True, max_length=140, verbose_name="tên đầy đủ tiếng Anh"
+                    ),
+                ),
+                (
+                    "aliases",
+                    models.CharField(
+                        blank=True,
+                        help_text="Các tên khác, cách nhau bởi |",
+                        max_length=200,
+                        verbose_name="tên khác",
+                    ),
+                ),
+                ("search_key", models.CharField(db_index=True, editable=False, max_length=240)),
+                (
+                    "province_code",
+                    models.CharField(db_index=True, max_length=2, verbose_name="mã tỉnh"),
+                ),
+                (
+                    "district_code",
+                    models.CharField(blank=True, max_length=3, verbose_name="mã quận/huyện"),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="hiệu lực từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
+                (
+                    "area_km2",
+                    models.FloatField(blank=True, null=True, verbose_name="diện tích (km²)"),
+                ),
+                (
+                    "boundary",
+                    models.TextField(
+                        blank=True, editable=False, verbose_name="ranh giới (GeoJSON)"
+                    ),
+                ),
+                ("centroid_lat", models.FloatField(blank=True, editable=False, null=True)),
+                ("centroid_lon", models.FloatField(blank=True, editable=False, null=True)),
+                ("source", models.CharField(blank=True, max_length=64, verbose_name="nguồn")),
             ],
             options={
-                'verbose_name': 'đơn vị hành chính',
-                'verbose_name_plural': 'đơn vị hành chính',
-                'ordering': ['province_code', 'level', 'code', 'valid_from'],
-                'indexes': [models.Index(fields=['level', 'province_code', 'valid_to'], name='units_unit_level_c1b025_idx')],
-                'constraints': [models.UniqueConstraint(fields=('level', 'code', 'valid_from'), name='unit_one_version_per_start'), models.UniqueConstraint(condition=models.Q(('valid_from__isnull', True)), fields=('level', 'code'), name='unit_one_pre_reform_version')],
+                "verbose_name": "đơn vị hành chính",
+                "verbose_name_plural": "đơn vị hành chính",
+                "ordering": ["province_code", "level", "code", "valid_from"],
+                "indexes": [
+                    models.Index(
+                        fields=["level", "province_code", "valid_to"],
+                        name="units_unit_level_c1b025_idx",
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("level", "code", "valid_from"), name="unit_one_version_per_start"
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("valid_from__isnull", True)),
+                        fields=("level", "code"),
+                        name="unit_one_pre_reform_version",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Succession',
+            name="Succession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('relation', models.CharField(choices=[('whole', 'toàn bộ'), ('part', 'một phần')], max_length=8, verbose_name='quan hệ')),
-                ('effective', models.DateField(verbose_name='ngày hiệu lực')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='ghi chú gốc')),
-                ('province_code', models.CharField(db_index=True, max_length=2)),
-                ('predecessor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='successions', to='units.unit', verbose_name='đơn vị cũ')),
-                ('successor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='formed_from', to='units.unit', verbose_name='đơn vị mới')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "relation",
+                    models.CharField(
+                        choices=[("whole", "toàn bộ"), ("part", "một phần")],
+                        max_length=8,
+                        verbose_name="quan hệ",
+                    ),
+                ),
+                ("effective", models.DateField(verbose_name="ngày hiệu lực")),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="ghi chú gốc")),
+                ("province_code", models.CharField(db_index=True, max_length=2)),
+                (
+                    "predecessor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="successions",
+                        to="units.unit",
+                        verbose_name="đơn vị cũ",
+                    ),
+                ),
+                (
+                    "successor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="formed_from",
+                        to="units.unit",
+                        verbose_name="đơn vị mới",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kế thừa',
-                'verbose_name_plural': 'kế thừa',
-                'constraints': [models.UniqueConstraint(fields=('predecessor', 'successor', 'effective'), name='succession_unique')],
+                "verbose_name": "kế thừa",
+                "verbose_name_plural": "kế thừa",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("predecessor", "successor", "effective"), name="succession_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -75,7 +75,9 @@ def test_split_ward_returns_every_candidate_never_a_guess():
 
 def test_split_ward_with_coordinates_picks_the_containing_ward():
     # old Nguyễn Thái Bình went partly to Sài Gòn, partly to Bến Thành; the market is in Bến Thành
-    result = convert_address("P. Nguyễn Thái Bình, Quận 1, TP.HCM", lat=BEN_THANH_MARKET[0], lon=BEN_THANH_MARKET[1])
+    result = convert_address(
+        "P. Nguyễn Thái Bình, Quận 1, TP.HCM", lat=BEN_THANH_MARKET[0], lon=BEN_THANH_MARKET[1]
+    )
     assert result.status == "split_resolved"
     assert result.new_commune.code == "26743"
     assert [c.commune.code for c in result.candidates if c.contains_point] == ["26743"]
@@ -86,7 +88,11 @@ def test_new_form_returns_the_units_it_came_from():
     assert result.status == "current" and result.form == "new"
     assert result.new_commune.code == "26740"
     origins = {(o.commune.name, o.relation) for o in result.formed_from}
-    assert origins == {("Phường Bến Nghé", "whole"), ("Phường Đa Kao", "part"), ("Phường Nguyễn Thái Bình", "part")}
+    assert origins == {
+        ("Phường Bến Nghé", "whole"),
+        ("Phường Đa Kao", "part"),
+        ("Phường Nguyễn Thái Bình", "part"),
+    }
     assert all(o.district.name == "Quận 1" for o in result.formed_from)
 
 

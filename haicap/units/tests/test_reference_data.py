@@ -36,7 +36,9 @@ def test_hcmc_and_hanoi():
 def test_quan_1_wards_map_as_in_the_official_table():
     def new_codes(name: str) -> set[str]:
         old = Unit.objects.get(level="commune", district_code="760", full_name=name)
-        return set(Succession.objects.filter(predecessor=old).values_list("successor__code", flat=True))
+        return set(
+            Succession.objects.filter(predecessor=old).values_list("successor__code", flat=True)
+        )
 
     assert new_codes("Phường Tân Định") == {"26737"}
     assert new_codes("Phường Bến Nghé") == {"26740"}
@@ -50,10 +52,21 @@ def test_quan_1_wards_map_as_in_the_official_table():
     assert new_codes("Phường Cầu Ông Lãnh") == {"26743", "26758"}
     quan_1 = Unit.objects.filter(level="commune", district_code="760", valid_from__isnull=True)
     assert quan_1.count() == 10
-    successors = Succession.objects.filter(predecessor__in=quan_1).values_list("successor__full_name", flat=True)
-    assert set(successors) == {"Phường Tân Định", "Phường Sài Gòn", "Phường Bến Thành", "Phường Cầu Ông Lãnh"}
+    successors = Succession.objects.filter(predecessor__in=quan_1).values_list(
+        "successor__full_name", flat=True
+    )
+    assert set(successors) == {
+        "Phường Tân Định",
+        "Phường Sài Gòn",
+        "Phường Bến Thành",
+        "Phường Cầu Ông Lãnh",
+    }
     split = Succession.objects.filter(predecessor__in=quan_1, relation="part")
-    assert set(split.values_list("predecessor__name", flat=True)) == {"Đa Kao", "Nguyễn Thái Bình", "Cầu Ông Lãnh"}
+    assert set(split.values_list("predecessor__name", flat=True)) == {
+        "Đa Kao",
+        "Nguyễn Thái Bình",
+        "Cầu Ông Lãnh",
+    }
 
 
 def test_pre_reform_map():
@@ -104,11 +117,16 @@ def test_broken_data_is_rejected_without_partial_writes(tmp_path):
     import gzip
 
     with gzip.open(tmp_path / "successions.csv.gz", "wt", encoding="utf-8") as fh:
-        fh.write("pred_level,pred_code,pred_from,succ_level,succ_code,succ_from,relation,effective,note\n")
+        fh.write(
+            "pred_level,pred_code,pred_from,succ_level,succ_code,succ_from,relation,effective,note\n"
+        )
         fh.write("commune,99999,,commune,26743,2025-07-01,whole,2025-07-01,\n")
     Unit.objects.filter(code="26743", valid_from__isnull=False).update(name_en="changed")
     count = Unit.objects.count()
     with pytest.raises(ReferenceDataError, match="line 2"):
         units_load(data_dir=tmp_path)
     assert Unit.objects.count() == count
-    assert Unit.objects.get(code="26743", level="commune", valid_from__isnull=False).name_en == "changed"
+    assert (
+        Unit.objects.get(code="26743", level="commune", valid_from__isnull=False).name_en
+        == "changed"
+    )

@@ -42,7 +42,9 @@ class Command(BaseCommand):
             if level:
                 unit = Unit.objects.current().filter(level=level, code=code).first()
                 if unit is None:
-                    raise CommandError(f"unit {level} {code} missing: run 'haicap units load' first")
+                    raise CommandError(
+                        f"unit {level} {code} missing: run 'haicap units load' first"
+                    )
             first, _, last = full_name.rpartition(" ")
             user, _ = User.objects.get_or_create(username=username)
             user.first_name, user.last_name = last, first
@@ -50,9 +52,11 @@ class Command(BaseCommand):
             user.is_superuser = role == Role.SYSTEM_ADMIN
             user.set_password(options["password"])
             user.save()
-            if not Membership.objects.filter(user=user, role=role, unit=unit, revoked_at__isnull=True).exists():
+            if not Membership.objects.filter(
+                user=user, role=role, unit=unit, revoked_at__isnull=True
+            ).exists():
                 membership_grant(user=user, role=role, unit=unit, actor=None)
             rows.append((username, Role(role).label, unit.full_name if unit else "Toàn quốc"))
-        self.stdout.write("Tài khoản demo (mật khẩu: %s):" % options["password"])
+        self.stdout.write(f"Tài khoản demo (mật khẩu: {options['password']}):")
         for username, role_label, where in rows:
             self.stdout.write(f"  {username:<18} {role_label:<22} {where}")

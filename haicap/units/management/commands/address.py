@@ -43,16 +43,22 @@ class Command(BaseCommand):
             return
         self.stdout.write(f"{result.status_label} (độ tin cậy {result.confidence:.2f})")
         if result.old_commune or result.old_district:
-            old = [u.name for u in (result.old_commune, result.old_district, result.old_province) if u]
+            old = [
+                u.name for u in (result.old_commune, result.old_district, result.old_province) if u
+            ]
             self.stdout.write("Địa chỉ cũ: " + ", ".join(old))
         for c in result.candidates:
             mark = "→" if result.new_commune and c.commune.code == result.new_commune.code else "?"
-            self.stdout.write(f"{mark} {c.commune.name} ({c.commune.code}), {c.province.name} [{c.relation}]")
+            self.stdout.write(
+                f"{mark} {c.commune.name} ({c.commune.code}), {c.province.name} [{c.relation}]"
+            )
         if result.new_address:
             self.stdout.write("Địa chỉ mới: " + result.new_address)
         for origin in result.formed_from:
             where = ", ".join(u.name for u in (origin.district, origin.province) if u)
-            self.stdout.write(f"  hình thành từ {origin.commune.name} ({where}) [{origin.relation}]")
+            self.stdout.write(
+                f"  hình thành từ {origin.commune.name} ({where}) [{origin.relation}]"
+            )
         if result.not_understood:
             self.stdout.write("Không nhận ra: " + result.not_understood)
         for message in result.messages:
@@ -67,7 +73,9 @@ class Command(BaseCommand):
         out = target.open("w", encoding="utf-8", newline="") if target else sys.stdout
         try:
             with Progress(
-                TextColumn("convert"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("convert"),
+                BarColumn(),
+                MofNCompleteColumn(),
                 disable=not sys.stderr.isatty(),
             ) as bar:
                 task = bar.add_task("convert", total=max(0, len(lines) - 1))

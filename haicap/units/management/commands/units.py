@@ -32,7 +32,9 @@ class Command(BaseCommand):
 
     def _load(self, data_dir: Path) -> None:
         with Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
             disable=not self.stdout.isatty(),
         ) as bar:
             tasks: dict[str, Any] = {}
