@@ -28,6 +28,7 @@ install: $(VENV)/.installed
 
 demo: install
 	$(HAICAP) migrate --noinput -v0
+	$(HAICAP) collectstatic --noinput -v0
 	$(HAICAP) units load
 	$(HAICAP) demo_setup
 	@echo "Mẫu địa chỉ cũ để thử chuyển đổi hàng loạt: haicap/units/data/demo/dia_chi_cu_mau.csv"
