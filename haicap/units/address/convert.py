@@ -9,7 +9,7 @@ without one, new form) by how much of the text each explains and how well the ty
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
@@ -52,40 +52,44 @@ class Reading:
     district: Match | None = None
     district_entry: Entry | None = None
     score: float = 0.0
-    extra: list[tuple[Entry, Match]] = field(default_factory=list)
 
 
 def _type_before(
-    tokens: Sequence[Token], start: int, types: dict[Key, frozenset[str]], lo: int
+    folded: Sequence[str], start: int, types: dict[Key, frozenset[str]], lo: int
 ) -> tuple[frozenset[str] | None, int]:
-    for size in (2, 1):
-        if start - size < lo:
-            continue
-        key = tuple(t.folded for t in tokens[start - size : start])
-        if key in types:
-            return types[key], start - size
+    if start - 2 >= lo:
+        kinds = types.get((folded[start - 2], folded[start - 1]))
+        if kinds is not None:
+            return kinds, start - 2
+    if start - 1 >= lo:
+        kinds = types.get((folded[start - 1],))
+        if kinds is not None:
+            return kinds, start - 1
     return None, start
 
 
 def match_at(
     tokens: Sequence[Token],
+    folded: Sequence[str],
     end: int,
-    dicts: Sequence[NameDict],
+    names: NameDict,
     types: dict[Key, frozenset[str]],
     lo: int = 0,
 ) -> Match | None:
     """The longest unit name ending at token `end`, with the type word before it if any."""
-    longest = max((d.longest for d in dicts), default=0)
-    for size in range(min(longest, end - lo), 0, -1):
+    if end <= lo:
+        return None
+    keys = names.by_last.get(folded[end - 1])
+    if not keys:
+        return None
+    for key in keys:  # longest first
+        size = len(key)
         start = end - size
-        key = tuple(t.folded for t in tokens[start:end])
-        entries: list[Entry] = []
-        for names in dicts:
-            entries.extend(names.names.get(key, ()))
-        if not entries:
+        if start < lo or (size > 1 and tuple(folded[start:end]) != key):
             continue
-        type_kinds, type_start = _type_before(tokens, start, types, lo)
-        if type_kinds is None and all(k.isdigit() for k in key):
+        entries = names.names[key]
+        type_kinds, type_start = _type_before(folded, start, types, lo)
+        if type_kinds is None and key[-1].isdigit() and all(k.isdigit() for k in key):
             continue  # 'Phường 14' needs its type word; a bare 14 is a house number
         penalty = 0.0
         if type_kinds is not None:
@@ -106,23 +110,34 @@ def match_at(
             entries = proper
         else:
             penalty += ALIAS_USED
-        unique: dict[int, Entry] = {e.id: e for e in entries}
-        return Match(list(unique.values()), type_start, start, end, penalty)
+        if len(entries) > 1:
+            entries = list({e.id: e for e in entries}.values())
+        return Match(entries, type_start, start, end, penalty)
     return None
 
 
+_refs: dict[int, UnitRef] = {}
+
+
 def _ref(entry: Entry) -> UnitRef:
-    return UnitRef(entry.code, entry.full_name, entry.level, entry.kind, entry.province_code)
+    """The (immutable) reference to a unit; one object per unit, shared by all results."""
+    ref = _refs.get(entry.id)
+    if ref is None or ref.code != entry.code:
+        ref = _refs[entry.id] = UnitRef(
+            entry.code, entry.full_name, entry.level, entry.kind, entry.province_code
+        )
+    return ref
 
 
 class AddressConverter:
     def __init__(self, index: AddressIndex):
         self.index = index
+        self._codes_cache: dict[tuple[int, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     # -- readings -----------------------------------------------------------------------------
-    def _province(self, tokens: Sequence[Token], end: int) -> Match | None:
-        old = match_at(tokens, end, [self.index.old_provinces], PROVINCE_TYPES)
-        new = match_at(tokens, end, [self.index.new_provinces], PROVINCE_TYPES)
+    def _province(self, tokens: Sequence[Token], folded: Sequence[str], end: int) -> Match | None:
+        old = match_at(tokens, folded, end, self.index.old_provinces, PROVINCE_TYPES)
+        new = match_at(tokens, folded, end, self.index.new_provinces, PROVINCE_TYPES)
         if old and new:
             if old.name_start == new.name_start:
                 return Match(
@@ -135,11 +150,14 @@ class AddressConverter:
             return old if old.name_start < new.name_start else new
         return old or new
 
-    def _province_codes(self, province: Match | None) -> tuple[set[str], set[str]]:
+    def _province_codes(self, province: Match) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Old and new province codes an address naming this province may be in (memoised)."""
+        key = tuple(e.id for e in province.entries)
+        cached = self._codes_cache.get(key)
+        if cached is not None:
+            return cached
         old_codes: set[str] = set()
         new_codes: set[str] = set()
-        if province is None:
-            return old_codes, new_codes
         for entry in province.entries:
             if entry.post_reform:
                 new_codes.add(entry.code)
@@ -147,23 +165,30 @@ class AddressConverter:
             else:
                 old_codes.add(entry.code)
                 new_codes.update(e.code for e, _ in self.index.current_successors(entry.id))
-        return old_codes, new_codes
+        cached = self._codes_cache[key] = (tuple(sorted(old_codes)), tuple(sorted(new_codes)))
+        return cached
 
-    def _readings(self, tokens: Sequence[Token], end: int, province: Match | None) -> list[Reading]:
+    def _readings(
+        self, tokens: Sequence[Token], folded: Sequence[str], end: int, province: Match | None
+    ) -> list[Reading]:
         index = self.index
-        old_codes, new_codes = self._province_codes(province)
         readings: list[Reading] = []
-        district_dicts = (
-            [index.districts_by_province[c] for c in sorted(old_codes)]
-            if province
-            else [index.districts]
-        )
-        district = match_at(tokens, end, district_dicts, DISTRICT_TYPES)
+        if province:
+            old_codes, new_codes = self._province_codes(province)
+            districts = index.combined("districts", old_codes)
+            new_communes = index.combined("new_communes", new_codes)
+        else:
+            districts, new_communes = index.districts, index.new_communes
+        district = match_at(tokens, folded, end, districts, DISTRICT_TYPES)
         if district:
             found: list[tuple[Entry, Match]] = []
             for d in district.entries:
                 commune = match_at(
-                    tokens, district.start, [index.old_communes_by_district[d.code]], COMMUNE_TYPES
+                    tokens,
+                    folded,
+                    district.start,
+                    index.old_communes_by_district[d.code],
+                    COMMUNE_TYPES,
                 )
                 if commune:
                     found.append((d, commune))
@@ -177,31 +202,24 @@ class AddressConverter:
                         found[0][1].end,
                         min(m.penalty for _, m in found),
                     )
-                readings.append(Reading("old", commune, district, d_entry, extra=found))
+                readings.append(Reading("old", commune, district, d_entry))
             else:
-                readings.append(
-                    Reading(
-                        "old",
-                        None,
-                        district,
-                        district.entries[0] if len(district.entries) == 1 else None,
-                    )
-                )
+                only = district.entries[0] if len(district.entries) == 1 else None
+                readings.append(Reading("old", None, district, only))
+        if readings and readings[0].commune and district is not None:
+            certain = district.penalty + readings[0].commune.penalty < 0.5
+            if certain and len(readings[0].commune.entries) == 1:
+                # district and commune both read cleanly: no reading without a district (worth
+                # at most 3) can beat this one (worth at least 4)
+                readings[0].score = 5.0
+                return readings
         if province:
             commune = match_at(
-                tokens,
-                end,
-                [index.old_communes_by_province[c] for c in sorted(old_codes)],
-                COMMUNE_TYPES,
+                tokens, folded, end, index.combined("old_communes", old_codes), COMMUNE_TYPES
             )
             if commune:
                 readings.append(Reading("old", commune))
-        new_dicts = (
-            [index.new_communes_by_province[c] for c in sorted(new_codes)]
-            if province
-            else [index.new_communes]
-        )
-        commune = match_at(tokens, end, new_dicts, COMMUNE_TYPES)
+        commune = match_at(tokens, folded, end, new_communes, COMMUNE_TYPES)
         if commune:
             readings.append(Reading("new", commune))
         for reading in readings:
@@ -224,14 +242,15 @@ class AddressConverter:
         self, text: str, *, lat: float | None = None, lon: float | None = None
     ) -> Conversion:
         text, tokens = tokenize(text)
+        folded = [t.folded for t in tokens]
         end = len(tokens)
         for size in (2, 1):
-            if end >= size and tuple(t.folded for t in tokens[end - size : end]) in COUNTRY:
+            if end >= size and tuple(folded[end - size : end]) in COUNTRY:
                 end -= size
                 break
-        province = self._province(tokens, end)
+        province = self._province(tokens, folded, end)
         before_province = province.start if province else end
-        readings = self._readings(tokens, before_province, province)
+        readings = self._readings(tokens, folded, before_province, province)
         best = max(readings, key=lambda r: r.score, default=None)
 
         result = Conversion(input=text, status="unrecognised", form="unknown", confidence=0.0)

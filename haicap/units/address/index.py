@@ -79,16 +79,28 @@ class Entry:
 
 @dataclass
 class NameDict:
+    """Names (folded token tuples) → units; `by_last` finds the names ending in a token."""
+
     names: dict[Key, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_last: dict[str, list[Key]] = field(default_factory=dict)
     longest: int = 0
 
     def add(self, key: Key, entry: Entry) -> None:
         if not key:
             return
         bucket = self.names[key]
-        if all(e.id != entry.id for e in bucket):
+        if not bucket:
+            keys = self.by_last.setdefault(key[-1], [])
+            keys.append(key)
+            keys.sort(key=len, reverse=True)
+        if all(e.id != entry.id or e.alias != entry.alias for e in bucket):
             bucket.append(entry)
         self.longest = max(self.longest, len(key))
+
+    def merge(self, other: NameDict) -> None:
+        for key, entries in other.names.items():
+            for entry in entries:
+                self.add(key, entry)
 
 
 @dataclass
@@ -118,8 +130,34 @@ class AddressIndex:
     old_district_of: dict[str, int] = field(default_factory=dict)
     old_province_of: dict[str, int] = field(default_factory=dict)
 
+    _successor_cache: dict[int, list[tuple[Entry, str]]] = field(default_factory=dict)
+    _predecessor_cache: dict[int, list[tuple[Entry, str]]] = field(default_factory=dict)
+    _combined: dict[tuple[str, tuple[str, ...]], NameDict] = field(default_factory=dict)
+
+    def combined(self, what: str, codes: tuple[str, ...]) -> NameDict:
+        """One dictionary for the districts / old communes / new communes of several provinces."""
+        key = (what, codes)
+        found = self._combined.get(key)
+        if found is None:
+            source = {
+                "districts": self.districts_by_province,
+                "old_communes": self.old_communes_by_province,
+                "new_communes": self.new_communes_by_province,
+            }[what]
+            found = NameDict()
+            for code in codes:
+                found.merge(source[code])
+            self._combined[key] = found
+        return found
+
     def current_successors(self, unit_id: int) -> list[tuple[Entry, str]]:
         """Units in force that took over `unit_id`, following later changes (e.g. xã → phường)."""
+        cached = self._successor_cache.get(unit_id)
+        if cached is None:
+            cached = self._successor_cache[unit_id] = self._walk_successors(unit_id)
+        return cached
+
+    def _walk_successors(self, unit_id: int) -> list[tuple[Entry, str]]:
         found: dict[int, str] = {}
         stack = [(unit_id, "whole")]
         seen = set()
@@ -141,6 +179,12 @@ class AddressIndex:
 
     def pre_reform_predecessors(self, unit_id: int) -> list[tuple[Entry, str]]:
         """Pre-reform units this unit was formed from, looking through later changes."""
+        cached = self._predecessor_cache.get(unit_id)
+        if cached is None:
+            cached = self._predecessor_cache[unit_id] = self._walk_predecessors(unit_id)
+        return cached
+
+    def _walk_predecessors(self, unit_id: int) -> list[tuple[Entry, str]]:
         found: dict[int, str] = {}
         stack = [unit_id]
         seen = set()

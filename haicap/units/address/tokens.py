@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
 from haicap.core.text import fold, nfc, tone_key
 
@@ -12,13 +12,32 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 _GLUED_NUMBER = re.compile(r"^(p|q|f|x|h|tt|tx)(\d{1,2})$")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    folded: str  # 'ben'
-    toned: str  # 'bến' with the tone as a digit: 'bên1'
-    start: int
-    end: int
-    accented: bool  # the writer used diacritics on this token
+    """One word of the address: folded ('ben'), toned ('bên1'), and where it sits in the text."""
+
+    __slots__ = ("accented", "end", "folded", "start", "toned")
+
+    def __init__(self, folded: str, toned: str, start: int, end: int, accented: bool):
+        self.folded = folded
+        self.toned = toned
+        self.start = start
+        self.end = end
+        self.accented = accented
+
+
+@lru_cache(maxsize=131072)
+def _word(raw: str) -> tuple[tuple[str, str, int, bool], ...]:
+    """What one raw word becomes: (folded, toned, offset of the piece, accented) per piece."""
+    folded = fold(raw)
+    glued = _GLUED_NUMBER.match(folded)
+    if glued:
+        letters = glued.group(1)
+        number = str(int(glued.group(2)))
+        return ((letters, letters + "0", 0, False), (number, number, len(letters), False))
+    if folded.isdigit():
+        number = str(int(folded))
+        return ((number, number, 0, False),)
+    return ((folded, tone_key(raw), 0, folded != raw.lower()),)
 
 
 def tokenize(text: str) -> tuple[str, list[Token]]:
@@ -29,17 +48,13 @@ def tokenize(text: str) -> tuple[str, list[Token]]:
         raw = m.group(0)
         if raw == "_":
             continue
-        folded = fold(raw)
-        glued = _GLUED_NUMBER.match(folded)
-        if glued:
-            cut = m.start() + len(glued.group(1))
-            tokens.append(Token(glued.group(1), glued.group(1) + "0", m.start(), cut, False))
-            number = str(int(glued.group(2)))
-            tokens.append(Token(number, number, cut, m.end(), False))
-            continue
-        if folded.isdigit():
-            folded = str(int(folded))
-            tokens.append(Token(folded, folded, m.start(), m.end(), False))
-            continue
-        tokens.append(Token(folded, tone_key(raw), m.start(), m.end(), folded != raw.lower()))
+        start, end = m.span()
+        pieces = _word(raw)
+        if len(pieces) == 1:
+            folded, toned, _, accented = pieces[0]
+            tokens.append(Token(folded, toned, start, end, accented))
+        else:
+            (f1, t1, _, a1), (f2, t2, cut, a2) = pieces
+            tokens.append(Token(f1, t1, start, start + cut, a1))
+            tokens.append(Token(f2, t2, start + cut, end, a2))
     return text, tokens

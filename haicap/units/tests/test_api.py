@@ -51,15 +51,21 @@ def test_locate_outside_vietnam_says_so(client):
 def test_communes_search_is_accent_insensitive_and_paginated(client):
     r = client.get("/api/v1/units/communes", {"q": "ben thanh", "province": "79"})
     assert [u["code"] for u in r.json()["items"]] == ["26743"]
-    page = client.get("/api/v1/units/communes", {"province": "79", "limit": 50, "offset": 150}).json()
+    page = client.get(
+        "/api/v1/units/communes", {"province": "79", "limit": 50, "offset": 150}
+    ).json()
     assert page["count"] == 168 and len(page["items"]) == 18
     zones = client.get("/api/v1/units/communes", {"kind": "dac_khu", "limit": 100}).json()
     assert zones["count"] == 13
 
 
 def test_communes_on_a_date(client):
-    before = client.get("/api/v1/units/communes", {"province": "75", "kind": "phuong", "on": "2026-04-01"}).json()
-    after = client.get("/api/v1/units/communes", {"province": "75", "kind": "phuong", "on": "2026-05-01"}).json()
+    before = client.get(
+        "/api/v1/units/communes", {"province": "75", "kind": "phuong", "on": "2026-04-01"}
+    ).json()
+    after = client.get(
+        "/api/v1/units/communes", {"province": "75", "kind": "phuong", "on": "2026-05-01"}
+    ).json()
     assert after["count"] - before["count"] == 10
 
 

@@ -22,7 +22,9 @@ def test_address_convert_json(capsys):
 
 def test_address_convert_csv_reports_bad_lines_and_converts_the_rest(tmp_path, capsys):
     source = tmp_path / "in.csv"
-    source.write_text("address,lat,lon\nP. Ben Nghe Q1 HCM,,\n,,\nP Da Kao Q1 HCM,10.7880,106.6990\nQ. 1,1000,0\n")
+    source.write_text(
+        "address,lat,lon\nP. Ben Nghe Q1 HCM,,\n,,\nP Da Kao Q1 HCM,10.7880,106.6990\nQ. 1,1000,0\n"
+    )
     target = tmp_path / "out.csv"
     call_command("address", "convert", "--csv", str(source), "--out", str(target))
     err = capsys.readouterr().err

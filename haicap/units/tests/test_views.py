@@ -26,7 +26,12 @@ def test_province_page_filters_by_kind_and_name(client):
 
 def test_commune_page_shows_formed_from(client):
     page = client.get("/units/c/26743/").content.decode()
-    for name in ("Phường Bến Thành", "Phường Phạm Ngũ Lão", "Phường Nguyễn Thái Bình", "Phường Cầu Ông Lãnh"):
+    for name in (
+        "Phường Bến Thành",
+        "Phường Phạm Ngũ Lão",
+        "Phường Nguyễn Thái Bình",
+        "Phường Cầu Ông Lãnh",
+    ):
         assert name in page
     assert "một phần" in page and "toàn bộ" in page
 
@@ -56,7 +61,9 @@ def test_bad_date_is_a_clear_400(client):
 
 
 def test_convert_page_converts_pasted_lines(client):
-    r = client.post("/units/convert/", {"addresses": "P. Bến Nghé, Q.1, HCM\n\nP. Đa Kao, Q.1, HCM\nabc"})
+    r = client.post(
+        "/units/convert/", {"addresses": "P. Bến Nghé, Q.1, HCM\n\nP. Đa Kao, Q.1, HCM\nabc"}
+    )
     page = r.content.decode()
     assert r.status_code == 200
     assert "Phường Sài Gòn" in page and "Phường Tân Định" in page and "Không nhận ra" in page
@@ -68,7 +75,9 @@ def test_convert_page_limits_pasted_lines(client):
 
 
 def test_csv_upload_requires_a_signed_in_officer(client, make_user):
-    upload = SimpleUploadedFile("a.csv", b"address\nP. Ben Nghe, Q1, HCM\n", content_type="text/csv")
+    upload = SimpleUploadedFile(
+        "a.csv", b"address\nP. Ben Nghe, Q1, HCM\n", content_type="text/csv"
+    )
     assert client.post("/units/convert/csv/", {"file": upload}).status_code == 302
     client.force_login(make_user("citizen"))
     upload.seek(0)
