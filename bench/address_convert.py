@@ -66,7 +66,7 @@ def build_cases(n: int, seed: int) -> list[tuple[str, frozenset[str]]]:
         old = olds[rng.choice(keys)]
         district = districts[old.district_code]
         province = provinces[old.province_code]
-        ward = old.name if old.name.isdigit() and rng.random() < 0.0 else old.name
+        ward = old.name
         commune_part = rng.choice(COMMUNE_ABBR[old.kind]) + ward
         if not old.name.isdigit() and rng.random() < 0.15:
             commune_part = ward  # no type word at all

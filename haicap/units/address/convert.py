@@ -98,8 +98,9 @@ def match_at(
                 entries = agreeing
             else:
                 penalty += TYPE_MISMATCH
-        if any(t.accented for t in tokens[start:end]):
-            toned = tuple(t.toned for t in tokens[start:end])
+        span = tokens[start:end]
+        if any(t.accented for t in span):
+            toned = tuple(t.toned for t in span)
             exact = [e for e in entries if e.toned == toned]
             if exact:
                 entries = exact
@@ -133,6 +134,8 @@ class AddressConverter:
     def __init__(self, index: AddressIndex):
         self.index = index
         self._codes_cache: dict[tuple[int, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._candidate_cache: dict[int, tuple[Candidate, ...]] = {}
+        self._province_refs: dict[tuple[int, ...], tuple[UnitRef | None, UnitRef | None]] = {}
 
     # -- readings -----------------------------------------------------------------------------
     def _province(self, tokens: Sequence[Token], folded: Sequence[str], end: int) -> Match | None:
@@ -252,6 +255,23 @@ class AddressConverter:
         before_province = province.start if province else end
         readings = self._readings(tokens, folded, before_province, province)
         best = max(readings, key=lambda r: r.score, default=None)
+        if (
+            province
+            and province.start != province.name_start
+            and (best is None or not best.commune)
+        ):
+            # 'Huyện Sơn Tịnh, Quảng Ngãi': the word taken for 'tỉnh' ended the district's name
+            alternative = self._readings(tokens, folded, province.name_start, province)
+            other = max(alternative, key=lambda r: r.score, default=None)
+            if other is not None and (best is None or other.score > best.score):
+                best, readings = other, alternative
+                province = Match(
+                    province.entries,
+                    province.name_start,
+                    province.name_start,
+                    province.end,
+                    province.penalty,
+                )
 
         result = Conversion(input=text, status="unrecognised", form="unknown", confidence=0.0)
         spans: list[tuple[int, int]] = []
@@ -309,15 +329,19 @@ class AddressConverter:
         return result
 
     def _set_province(self, result: Conversion, province: Match) -> None:
-        old = [e for e in province.entries if not e.post_reform]
-        new = [e for e in province.entries if e.post_reform]
-        if len(old) == 1:
-            result.old_province = _ref(old[0])
-        current = {c.code: c for e in new for c, _ in self.index.current_successors(e.id)}
-        if not current:
-            current = {c.code: c for e in old for c, _ in self.index.current_successors(e.id)}
-        if len(current) == 1:
-            result.new_province = _ref(next(iter(current.values())))
+        key = tuple(e.id for e in province.entries)
+        refs = self._province_refs.get(key)
+        if refs is None:
+            old = [e for e in province.entries if not e.post_reform]
+            new = [e for e in province.entries if e.post_reform]
+            current = {c.code: c for e in new for c, _ in self.index.current_successors(e.id)}
+            if not current:
+                current = {c.code: c for e in old for c, _ in self.index.current_successors(e.id)}
+            refs = self._province_refs[key] = (
+                _ref(old[0]) if len(old) == 1 else None,
+                _ref(next(iter(current.values()))) if len(current) == 1 else None,
+            )
+        result.old_province, result.new_province = refs
 
     def _fill_old_province(self, result: Conversion, entry: Entry) -> None:
         pid = self.index.old_province_of.get(entry.province_code)
@@ -331,8 +355,32 @@ class AddressConverter:
     def _province_ref(self, code: str) -> UnitRef:
         return _ref(self.index.units[self.index.current_province[code]])
 
+    def _candidates(self, unit_id: int) -> list[Candidate]:
+        """The units in force that took over an old unit, as candidates (memoised, immutable)."""
+        cached = self._candidate_cache.get(unit_id)
+        if cached is None:
+            cached = self._candidate_cache[unit_id] = tuple(
+                Candidate(_ref(s), self._province_ref(s.province_code), rel)
+                for s, rel in self.index.current_successors(unit_id)
+            )
+        return list(cached)
+
     def _old_form(self, result: Conversion, commune: Match) -> None:
         entries = commune.entries
+        new_codes = {c.commune.code for e in entries for c in self._candidates(e.id)}
+        if len(entries) > 1 and len(new_codes) == 1:
+            # 'Hoang Phu' may be Hoằng Phú or Hoằng Phụ, but both went to the same new commune
+            result.status = "converted"
+            result.candidates = self._candidates(entries[0].id)
+            result.new_commune = result.candidates[0].commune
+            result.new_province = result.candidates[0].province
+            result.messages.append(
+                _(
+                    "Không xác định được đơn vị cũ (%(names)s) nhưng các đơn vị đó nay đều thuộc %(new)s."
+                )
+                % {"names": ", ".join(e.full_name for e in entries), "new": result.new_commune.name}
+            )
+            return
         if len(entries) > 1:
             result.status = "ambiguous"
             names = ", ".join(
@@ -340,9 +388,13 @@ class AddressConverter:
                 for e in entries[:8]
                 if e.district_code in self.index.old_district_of
             )
+            advice = (
+                _("Hãy ghi có dấu hoặc ghi rõ xã/phường/thị trấn.")
+                if len({e.district_code for e in entries}) == 1
+                else _("Hãy ghi thêm quận/huyện.")
+            )
             result.messages.append(
-                _("Có nhiều đơn vị cũ cùng tên: %(names)s. Hãy ghi thêm quận/huyện.")
-                % {"names": names}
+                _("Có nhiều đơn vị cũ cùng tên: %(names)s.") % {"names": names} + " " + advice
             )
             seen: dict[str, Candidate] = {}
             for e in entries:
@@ -360,9 +412,7 @@ class AddressConverter:
             result.old_district = _ref(self.index.units[district_id])
         self._fill_old_province(result, entry)
         successors = self.index.current_successors(entry.id)
-        result.candidates = [
-            Candidate(_ref(s), self._province_ref(s.province_code), rel) for s, rel in successors
-        ]
+        result.candidates = self._candidates(entry.id)
         if not successors:
             result.status = "unmapped"
             result.messages.append(
@@ -497,10 +547,12 @@ class AddressConverter:
 
     @staticmethod
     def _gaps(text: str, tokens: Sequence[Token], spans: list[tuple[int, int]], end: int) -> str:
+        first = min(s for s, _ in spans)
+        if sum(stop - start for start, stop in spans) == end - first:
+            return ""  # the recognised parts are contiguous: nothing in between
         covered: set[int] = set()
         for start, stop in spans:
             covered.update(range(start, stop))
-        first = min(s for s, _ in spans)
         gaps = [
             text[t.start : t.end]
             for i, t in enumerate(tokens[:end])

@@ -145,3 +145,20 @@ def test_new_form_name_that_was_also_an_old_district():
     assert ward.form == "new" and ward.new_commune.name == "Phường Thủ Đức"
     old = convert_address("P. Linh Trung, TP. Thủ Đức, TP.HCM")
     assert old.form == "old" and old.old_district.name == "Thành phố Thủ Đức"
+
+
+def test_district_name_ending_like_a_province_type_word():
+    # 'Sơn Tịnh' ends in 'tịnh', which folds like 'tỉnh' (province)
+    result = convert_address("xã Tịnh Sơn, huyện Sơn Tịnh, Quảng Ngãi")
+    assert result.status == "converted"
+    assert result.old_district.name == "Huyện Sơn Tịnh"
+    city = convert_address("Xã Thạch Hội, Thành phố Hà Tĩnh, Hà Tĩnh")
+    assert city.old_district.name == "Thành phố Hà Tĩnh" and city.new_commune is not None
+
+
+def test_names_that_differ_only_by_diacritics_are_not_guessed():
+    result = convert_address("xa hoang phu, huyen hoang hoa, tinh thanh hoa")
+    assert result.status == "ambiguous" and result.new_commune is None
+    assert any("có dấu" in m for m in result.messages)
+    exact = convert_address("xã Hoằng Phú, huyện Hoằng Hóa, tỉnh Thanh Hóa")
+    assert exact.status == "converted"
