@@ -37,13 +37,13 @@ class Locator:
         return self.locate_many(np.array([lat]), np.array([lon]))[0]
 
     def locate_many(self, lats: np.ndarray, lons: np.ndarray) -> list[str | None]:
+        """Codes for many points at once (vectorised); None where a point is in no commune."""
         points = shapely.points(lons, lats)
         point_idx, geom_idx = self.tree.query(points, predicate="within")
-        found: list[str | None] = [None] * len(points)
-        # a point on a shared edge may fall in two units: keep the first (lowest code order)
-        for p, g in zip(point_idx[::-1], geom_idx[::-1], strict=True):
-            found[p] = self.codes[g]
-        return found
+        found = np.full(len(points), None, dtype=object)
+        # a point on a shared edge may fall in two units: the first in tree order wins
+        found[point_idx[::-1]] = self.codes[geom_idx[::-1]]
+        return found.tolist()
 
 
 def inside_vietnam_bbox(lat: float, lon: float) -> bool:
