@@ -48,8 +48,11 @@ bench: install
 	$(BIN)/python bench/address_convert.py
 	$(BIN)/python bench/locate.py
 
+# Vietnamese is the source language; English comes from haicap/locale/en_table.py.
 messages: install
-	cd haicap && ../$(HAICAP) makemessages -l en --no-obsolete && ../$(HAICAP) compilemessages -l en
+	cd haicap && ../$(HAICAP) makemessages -l en --no-obsolete -i "static/*" \
+	  && ../$(BIN)/python ../scripts/fill_translations.py locale/en/LC_MESSAGES/django.po locale/en_table.py \
+	  && ../$(HAICAP) compilemessages -l en
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

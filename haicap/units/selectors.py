@@ -75,7 +75,13 @@ def unit_get(*, level: str, code: str, date: dt.date | None = None) -> Unit:
 
 
 def unit_versions(unit: Unit) -> QuerySet[Unit]:
-    return Unit.objects.filter(level=unit.level, code=unit.code).order_by("valid_from")
+    """Dated versions of one unit since the reform (a pre-reform unit that had the same code
+    is a different unit, linked by a succession, not an earlier version)."""
+    if unit.valid_from is None:
+        return Unit.objects.filter(pk=unit.pk)
+    return Unit.objects.filter(
+        level=unit.level, code=unit.code, valid_from__isnull=False
+    ).order_by("valid_from")
 
 
 def formed_from(unit: Unit) -> list[Succession]:

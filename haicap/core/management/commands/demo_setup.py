@@ -45,9 +45,10 @@ class Command(BaseCommand):
                     raise CommandError(
                         f"unit {level} {code} missing: run 'haicap units load' first"
                     )
-            first, _, last = full_name.rpartition(" ")
+            family_and_middle, _, given = full_name.rpartition(" ")
             user, _ = User.objects.get_or_create(username=username)
-            user.first_name, user.last_name = last, first
+            # Django shows "first last": Vietnamese order is family, middle, given name
+            user.first_name, user.last_name = family_and_middle, given
             user.is_staff = role in (Role.PROVINCE_ADMIN, Role.SYSTEM_ADMIN)
             user.is_superuser = role == Role.SYSTEM_ADMIN
             user.set_password(options["password"])
