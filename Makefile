@@ -40,8 +40,8 @@ test: install
 	./scripts/test.sh
 
 lint: install
-	$(BIN)/ruff check haicap bench scripts
-	$(BIN)/mypy haicap
+	$(BIN)/ruff check haicap bench scripts tests conftest.py
+	$(BIN)/mypy haicap tests conftest.py
 
 bench: install
 	$(BIN)/pip install -q -e ".[bench]"

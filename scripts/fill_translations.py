@@ -34,7 +34,8 @@ def main(po_path: str, table_path: str) -> None:
 
     text = re.sub(r'(^|\n)msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)msgstr ""\n(?!")', single, text)
     if plural:
-        text = re.sub(r'msgstr\[0\] ""\nmsgstr\[1\] ""', f"msgstr[0] {quote(plural[0])}\nmsgstr[1] {quote(plural[0])}", text)
+        filled = f"msgstr[0] {quote(plural[0])}\nmsgstr[1] {quote(plural[0])}"
+        text = re.sub(r'msgstr\[0\] ""\nmsgstr\[1\] ""', filled, text)
     text = text.replace("#, fuzzy\n", "", 1)
     Path(po_path).write_text(text, encoding="utf-8")
     if missing:

@@ -9,8 +9,8 @@ BIN=.venv/bin
 export DJANGO_SETTINGS_MODULE=haicap.settings
 
 echo "== lint: ruff, mypy"
-$BIN/ruff check haicap bench scripts
-$BIN/mypy haicap
+$BIN/ruff check haicap bench scripts tests conftest.py
+$BIN/mypy haicap tests conftest.py
 
 status=0
 echo "== lane 1: SQLite (+ browser tests when /usr/bin/chromium exists)"

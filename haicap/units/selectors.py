@@ -79,9 +79,9 @@ def unit_versions(unit: Unit) -> QuerySet[Unit]:
     is a different unit, linked by a succession, not an earlier version)."""
     if unit.valid_from is None:
         return Unit.objects.filter(pk=unit.pk)
-    return Unit.objects.filter(
-        level=unit.level, code=unit.code, valid_from__isnull=False
-    ).order_by("valid_from")
+    return Unit.objects.filter(level=unit.level, code=unit.code, valid_from__isnull=False).order_by(
+        "valid_from"
+    )
 
 
 def formed_from(unit: Unit) -> list[Succession]:

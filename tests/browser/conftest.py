@@ -45,14 +45,31 @@ def demo_server() -> Iterator[str]:
     env = {**os.environ, "HAICAP_VAR_DIR": var}
     env.pop("HAICAP_DATABASE_URL", None)
     haicap = [sys.executable, "-m", "haicap.cli"]
-    for args in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"],
-                 ["units", "load"], ["demo_setup"]):
+    for args in (
+        ["migrate", "--noinput", "-v0"],
+        ["collectstatic", "--noinput", "-v0"],
+        ["units", "load"],
+        ["demo_setup"],
+    ):
         subprocess.run([*haicap, *args], env=env, cwd=ROOT, check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "haicap.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", "1", "--threads", "4"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "haicap.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--threads",
+            "4",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -60,10 +77,11 @@ def demo_server() -> Iterator[str]:
         try:
             urllib.request.urlopen(url + "/", timeout=2)
             break
-        except OSError:
+        except OSError as exc:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                raise RuntimeError("haicap server did not start: " + server.stderr.read().decode()[-2000:])  # type: ignore[union-attr]
+                log = server.stderr.read().decode()[-2000:]  # type: ignore[union-attr]
+                raise RuntimeError("haicap server did not start: " + log) from exc
             time.sleep(0.3)
     yield url
     server.terminate()
@@ -78,8 +96,15 @@ def browser():  # type: ignore[no-untyped-def]
     with sync_playwright() as p:
         chromium = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield chromium
         chromium.close()

@@ -51,7 +51,9 @@ def test_officer_looks_up_quan_1_and_converts_a_sheet(page):  # type: ignore[no-
 
     # paste a few addresses
     page.goto("/units/convert/")
-    page.get_by_label("Địa chỉ").fill("45 Nguyễn Huệ, P. Bến Nghé, Q.1, TP.HCM\nP. Đa Kao, Q1, HCM\nkhông rõ")
+    page.get_by_label("Địa chỉ").fill(
+        "45 Nguyễn Huệ, P. Bến Nghé, Q.1, TP.HCM\nP. Đa Kao, Q1, HCM\nkhông rõ"
+    )
     page.get_by_label("Địa chỉ").press("Control+Enter")
     results = page.get_by_test_id("convert-results")
     expect(results.locator("tbody tr")).to_have_count(3)
