@@ -162,3 +162,21 @@ def test_names_that_differ_only_by_diacritics_are_not_guessed():
     assert any("có dấu" in m for m in result.messages)
     exact = convert_address("xã Hoằng Phú, huyện Hoằng Hóa, tỉnh Thanh Hóa")
     assert exact.status == "converted"
+
+
+def test_no_network_call_ever(monkeypatch):
+    import socket
+
+    from haicap.units.address.index import reset_address_index
+    from haicap.units.locate import reset_locator
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the converter tried to open a network connection")
+
+    reset_address_index()
+    reset_locator()
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    result = convert_address("45 Nguyễn Huệ, P. Đa Kao, Q.1, TP.HCM", lat=10.7880, lon=106.6990)
+    assert result.status in {"split_resolved", "split"}
