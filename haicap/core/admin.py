@@ -51,8 +51,21 @@ class MembershipAdmin(admin.ModelAdmin):
                 self.message_user(request, exc.message, messages.ERROR)
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that change only through services or reference-data loads, never by hand."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdmin):
     list_display = [
         "at",
         "actor_label",
@@ -65,12 +78,3 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ["action", "province_code"]
     search_fields = ["actor_label", "note", "object_id"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

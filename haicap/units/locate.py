@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 
 import numpy as np
 import shapely
 
+from haicap.core.lazy import process_singleton
 from haicap.units.models import Unit
 
 # Vietnam's mainland and islands, with room: points outside cannot be in any commune.
@@ -51,20 +51,5 @@ def inside_vietnam_bbox(lat: float, lon: float) -> bool:
     return south <= lat <= north and west <= lon <= east
 
 
-_lock = threading.Lock()
-_locator: Locator | None = None
-
-
-def locator() -> Locator:
-    global _locator
-    if _locator is None:
-        with _lock:
-            if _locator is None:
-                _locator = Locator.from_database()
-    return _locator
-
-
-def reset_locator() -> None:
-    global _locator
-    with _lock:
-        _locator = None
+# built on first use in each process (about a second), dropped when reference data is reloaded
+locator, reset_locator = process_singleton(Locator.from_database)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import threading
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from haicap.core.lazy import process_singleton
 from haicap.core.text import fold, tone_key, words
 from haicap.units.models import Level, Succession, Unit
 
@@ -231,56 +232,22 @@ def build_address_index() -> AddressIndex:
             pk, code, level, kind, name, full_name, pcode, dcode, toned, end is None, post_reform
         )
         index.units[pk] = entry
-        alias_entries = []
+        names = [(folded, entry)]
         for alias in filter(None, aliases.split("|")):
             a_folded, a_toned = name_keys(alias)
-            alias_entries.append(
-                (
-                    a_folded,
-                    Entry(
-                        pk,
-                        code,
-                        level,
-                        kind,
-                        name,
-                        full_name,
-                        pcode,
-                        dcode,
-                        a_toned,
-                        end is None,
-                        post_reform,
-                        alias=True,
-                    ),
-                )
-            )
-        names = [(folded, entry), *alias_entries]
+            names.append((a_folded, dataclasses.replace(entry, toned=a_toned, alias=True)))
         if level == Level.PROVINCE:
             target = index.new_provinces if post_reform else index.old_provinces
             if entry.in_force:
                 index.current_province[code] = pk
             elif not post_reform:
                 index.old_province_of[code] = pk
-            for key, e in names:
-                target.add(key, e)
+            # everyday names (HCM, HN) are as good as the official one: not flagged as alias
             for alias in PROVINCE_ALIASES.get(code, []):
                 a_folded, a_toned = name_keys(alias)
-                # everyday names (HCM, HN) are as good as the official one: not flagged as alias
-                target.add(
-                    a_folded,
-                    Entry(
-                        pk,
-                        code,
-                        level,
-                        kind,
-                        name,
-                        full_name,
-                        pcode,
-                        dcode,
-                        a_toned,
-                        end is None,
-                        post_reform,
-                    ),
-                )
+                names.append((a_folded, dataclasses.replace(entry, toned=a_toned)))
+            for key, e in names:
+                target.add(key, e)
         elif level == Level.DISTRICT:
             index.old_district_of[code] = pk
             for key, e in names:
@@ -302,20 +269,4 @@ def build_address_index() -> AddressIndex:
     return index
 
 
-_lock = threading.Lock()
-_index: AddressIndex | None = None
-
-
-def address_index() -> AddressIndex:
-    global _index
-    if _index is None:
-        with _lock:
-            if _index is None:
-                _index = build_address_index()
-    return _index
-
-
-def reset_address_index() -> None:
-    global _index
-    with _lock:
-        _index = None
+address_index, reset_address_index = process_singleton(build_address_index)
