@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "ninja",
     "haicap.core",
     "haicap.units",
+    "haicap.workdays",
 ]
 
 MIDDLEWARE = [

@@ -56,6 +56,7 @@ class AuditAction(models.IntegerChoices):
     MEMBERSHIP_REVOKED = 111, _("Thu hồi quyền")
     UNITS_LOADED = 200, _("Nạp dữ liệu đơn vị hành chính")
     ADDRESSES_CONVERTED = 210, _("Chuyển đổi địa chỉ hàng loạt")
+    CALENDAR_CHANGED = 300, _("Sửa lịch làm việc")
 
 
 class AuditEvent(models.Model):

@@ -23,6 +23,7 @@ class Perm(models.TextChoices):
     MANAGE_MEMBERSHIPS = "core.manage_memberships", _("Phân quyền người dùng")
     CONVERT_ADDRESSES = "units.convert_addresses", _("Chuyển đổi địa chỉ hàng loạt")
     MANAGE_UNITS = "units.manage", _("Quản lý dữ liệu đơn vị hành chính")
+    MANAGE_CALENDAR = "workdays.manage", _("Sửa lịch ngày nghỉ, ngày làm bù")
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

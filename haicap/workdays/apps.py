@@ -1,0 +1,10 @@
+"""App config for the working-day calendar."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkdaysConfig(AppConfig):
+    name = "haicap.workdays"
+    label = "workdays"
+    verbose_name = _("Lịch làm việc")
