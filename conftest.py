@@ -16,10 +16,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    from haicap.procedures.loading import procedures_load
     from haicap.units.loading import units_load
 
     with django_db_blocker.unblock():
         units_load()
+        procedures_load()
 
 
 @pytest.fixture

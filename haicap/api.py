@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from haicap.core.errors import ApplicationError
+from haicap.procedures.api import router as procedures_router
 from haicap.units.api import router as units_router
 
 api = NinjaAPI(
@@ -28,3 +29,4 @@ def application_error(request: HttpRequest, exc: ApplicationError) -> HttpRespon
 
 
 api.add_router("/units/", units_router)
+api.add_router("/procedures", procedures_router)

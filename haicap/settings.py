@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "haicap.core",
     "haicap.units",
     "haicap.workdays",
+    "haicap.procedures",
 ]
 
 MIDDLEWARE = [

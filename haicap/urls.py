@@ -11,4 +11,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("haicap.core.urls")),
     path("units/", include("haicap.units.urls")),
+    path("procedures/", include("haicap.procedures.urls")),
 ]

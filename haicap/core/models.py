@@ -57,6 +57,7 @@ class AuditAction(models.IntegerChoices):
     UNITS_LOADED = 200, _("Nạp dữ liệu đơn vị hành chính")
     ADDRESSES_CONVERTED = 210, _("Chuyển đổi địa chỉ hàng loạt")
     CALENDAR_CHANGED = 300, _("Sửa lịch làm việc")
+    PROCEDURE_CONFIGURED = 400, _("Cấu hình thủ tục")
 
 
 class AuditEvent(models.Model):

@@ -24,6 +24,7 @@ class Perm(models.TextChoices):
     CONVERT_ADDRESSES = "units.convert_addresses", _("Chuyển đổi địa chỉ hàng loạt")
     MANAGE_UNITS = "units.manage", _("Quản lý dữ liệu đơn vị hành chính")
     MANAGE_CALENDAR = "workdays.manage", _("Sửa lịch ngày nghỉ, ngày làm bù")
+    MANAGE_PROCEDURES = "procedures.manage", _("Cấu hình thủ tục của tỉnh")
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -32,7 +33,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.PROCESSING_OFFICER: frozenset({Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES}),
     Role.UNIT_LEADER: frozenset({Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES, Perm.VIEW_AUDIT}),
     Role.PROVINCE_ADMIN: frozenset(
-        {Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES, Perm.VIEW_AUDIT, Perm.MANAGE_MEMBERSHIPS}
+        {
+            Perm.VIEW_PERSONAL_DATA,
+            Perm.CONVERT_ADDRESSES,
+            Perm.VIEW_AUDIT,
+            Perm.MANAGE_MEMBERSHIPS,
+            Perm.MANAGE_PROCEDURES,
+        }
     ),
     Role.SYSTEM_ADMIN: frozenset(p.value for p in Perm),
 }

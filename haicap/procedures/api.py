@@ -1,0 +1,84 @@
+"""REST endpoints for the procedure catalogue."""
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from haicap.procedures.models import Procedure
+from haicap.procedures.selectors import procedure_get, procedure_search, procedure_settings
+
+router = Router(tags=["procedures"])
+
+
+class ChannelOut(Schema):
+    channel: str
+    time_value: float | None
+    time_unit: str | None
+    fee_vnd: int | None
+    description: str
+
+
+class ComponentOut(Schema):
+    name: str
+    originals: int
+    copies: int
+    template: str
+    presented: bool
+
+
+class ProcedureOut(Schema):
+    code: str
+    name: str
+    field: str
+    levels: list[str]
+    online_available: bool
+    channels: list[ChannelOut]
+
+
+class SettingsOut(Schema):
+    offered: bool
+    boundary_free: bool
+    online_level: str
+    time_value: int
+    time_unit: str
+    time_verified: bool
+    fee_vnd: int | None
+
+
+class ProcedureDetailOut(ProcedureOut):
+    competent_body: str
+    implementing_body: str
+    components: list[ComponentOut]
+    result: str
+    legal_basis: list[dict[str, str]]
+    conditions: str
+    parse_problems: list[list[str]]
+    province_settings: SettingsOut | None
+
+
+class ProcedureFilter(Schema):
+    q: str = Field("", description="tìm theo tên, mã, lĩnh vực; có dấu hoặc không dấu")
+    level: str = Field("", description="commune | province | ministry")
+    field: str = Field("", description="lĩnh vực, ví dụ «Hộ tịch»")
+
+
+@router.get("", response=list[ProcedureOut], summary="Danh mục thủ tục (tìm kiếm, phân trang)")
+@paginate(LimitOffsetPagination)
+def list_procedures(request: HttpRequest, filters: Query[ProcedureFilter]) -> list[Procedure]:
+    return procedure_search(query=filters.q, level=filters.level, field=filters.field)  # type: ignore[return-value]
+
+
+@router.get(
+    "/{code}", response=ProcedureDetailOut, summary="Một thủ tục, với cấu hình của tỉnh nếu có"
+)
+def procedure_detail(request: HttpRequest, code: str, province: str = "") -> dict:
+    procedure = procedure_get(code)
+    data = {
+        f: getattr(procedure, f)
+        for f in ProcedureDetailOut.model_fields
+        if f != "province_settings"
+    }
+    data["province_settings"] = (
+        procedure_settings(procedure, province).__dict__ if province else None
+    )
+    return data

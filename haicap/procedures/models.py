@@ -1,0 +1,90 @@
+"""The national procedure catalogue and each province's configuration of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Procedure(models.Model):
+    """One procedure (thủ tục hành chính) as published on the national portal, parsed."""
+
+    code = models.CharField(_("mã thủ tục"), max_length=20, unique=True)
+    name = models.TextField(_("tên thủ tục"))
+    field = models.CharField(_("lĩnh vực"), max_length=200, blank=True, db_index=True)
+    levels = models.JSONField(_("cấp thực hiện"), default=list)
+    level_codes = models.CharField(max_length=40, blank=True, editable=False)  # "commune,province"
+    competent_body = models.TextField(_("cơ quan có thẩm quyền"), blank=True)
+    implementing_body = models.TextField(_("cơ quan thực hiện"), blank=True)
+    decision = models.CharField(_("quyết định công bố"), max_length=100, blank=True)
+    channels = models.JSONField(_("cách thức thực hiện"), default=list)
+    components = models.JSONField(_("thành phần hồ sơ"), default=list)
+    result = models.TextField(_("kết quả"), blank=True)
+    legal_basis = models.JSONField(_("căn cứ pháp lý"), default=list)
+    conditions = models.TextField(_("yêu cầu, điều kiện"), blank=True)
+    online_available = models.BooleanField(_("có nộp trực tuyến"), default=False)
+    parse_problems = models.JSONField(_("lỗi phân tích"), default=list)
+    raw = models.JSONField(_("bản gốc"), default=dict)
+    search_key = models.TextField(editable=False, db_index=False)
+
+    class Meta:
+        verbose_name = _("thủ tục hành chính")
+        verbose_name_plural = _("thủ tục hành chính")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name[:80]}"
+
+    def channel(self, code: str) -> dict[str, Any] | None:
+        return next((c for c in self.channels if c["channel"] == code), None)
+
+
+class OnlineLevel(models.TextChoices):
+    FULL = "full", _("Trực tuyến toàn trình")
+    PARTIAL = "partial", _("Trực tuyến một phần")
+    NONE = "none", _("Không trực tuyến")
+
+
+class TimeUnitChoice(models.TextChoices):
+    WORKING_DAYS = "working_days", _("ngày làm việc")
+    DAYS = "days", _("ngày")
+    HOURS = "hours", _("giờ làm việc")
+    MONTHS = "months", _("tháng")
+
+
+class ProvinceProcedure(models.Model):
+    """How a province offers a procedure: offered or not, boundary-free, online level, overrides."""
+
+    province_code = models.CharField(_("mã tỉnh"), max_length=2, db_index=True)
+    procedure = models.ForeignKey(
+        Procedure, on_delete=models.PROTECT, related_name="province_settings"
+    )
+    offered = models.BooleanField(_("cung cấp"), default=True)
+    boundary_free = models.BooleanField(_("phi địa giới"), default=False)
+    online_level = models.CharField(
+        _("mức trực tuyến"), max_length=8, choices=OnlineLevel.choices, default=OnlineLevel.PARTIAL
+    )
+    fee_vnd = models.PositiveIntegerField(_("lệ phí (đồng)"), null=True, blank=True)
+    time_value = models.PositiveIntegerField(_("thời hạn"), null=True, blank=True)
+    time_unit = models.CharField(
+        _("đơn vị thời hạn"), max_length=16, choices=TimeUnitChoice.choices, blank=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("cấu hình thủ tục của tỉnh")
+        verbose_name_plural = _("cấu hình thủ tục của tỉnh")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province_code", "procedure"], name="one_setting_per_province"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.province_code}: {self.procedure_id}"

@@ -1,0 +1,60 @@
+"""Writes: a province administrator configures how the province offers a procedure."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from haicap.core.audit import audit_record
+from haicap.core.errors import ApplicationError
+from haicap.core.models import AuditAction
+from haicap.core.permissions import Actor, require_permission
+from haicap.core.roles import Perm
+from haicap.procedures.models import OnlineLevel, Procedure, ProvinceProcedure, TimeUnitChoice
+from haicap.procedures.selectors import procedure_settings
+
+FULL_ONLINE_NEEDS_ONLINE = (
+    "Thủ tục không có kênh trực tuyến trong danh mục quốc gia; không thể đặt trực tuyến toàn trình."
+)
+TIME_NEEDS_BOTH = "Thời hạn cần cả số và đơn vị."
+
+
+@transaction.atomic
+def province_procedure_configure(
+    *,
+    province_code: str,
+    procedure: Procedure,
+    actor: Actor,
+    offered: bool,
+    boundary_free: bool,
+    online_level: str,
+    fee_vnd: int | None = None,
+    time_value: int | None = None,
+    time_unit: str = "",
+) -> ProvinceProcedure:
+    require_permission(actor, Perm.MANAGE_PROCEDURES, province_code=province_code)
+    if online_level == OnlineLevel.FULL and not procedure.online_available:
+        raise ApplicationError(
+            FULL_ONLINE_NEEDS_ONLINE, extra={"field": "online_level"}, status=422
+        )
+    if bool(time_value) != bool(time_unit):
+        raise ApplicationError(TIME_NEEDS_BOTH, extra={"field": "time_value"}, status=422)
+    if time_unit and time_unit not in TimeUnitChoice.values:
+        raise ApplicationError(f"Đơn vị thời hạn «{time_unit}» không hợp lệ.", status=422)
+    before = procedure_settings(procedure, province_code)
+    config, _ = ProvinceProcedure.objects.select_for_update().get_or_create(
+        province_code=province_code, procedure=procedure
+    )
+    config.offered, config.boundary_free, config.online_level = offered, boundary_free, online_level
+    config.fee_vnd, config.time_value, config.time_unit = fee_vnd, time_value, time_unit
+    config.updated_by = actor if actor.is_authenticated else None  # type: ignore[assignment]
+    config.full_clean()
+    config.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.PROCEDURE_CONFIGURED,
+        obj=config,
+        province_code=province_code,
+        note=f"{procedure.code}: cung cấp={offered}, phi địa giới={boundary_free}, trực tuyến={online_level}, "
+        f"lệ phí={fee_vnd}, thời hạn={time_value} {time_unit} (trước: {before})",
+    )
+    return config

@@ -1,0 +1,102 @@
+"""Catalogue pages. Thin: parse, check permission, call a selector or service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from haicap.core.errors import ApplicationError
+from haicap.core.permissions import scope_for
+from haicap.core.roles import Perm
+from haicap.procedures.models import OnlineLevel, TimeUnitChoice
+from haicap.procedures.selectors import (
+    procedure_fields,
+    procedure_get,
+    procedure_search,
+    procedure_settings,
+)
+from haicap.procedures.services import province_procedure_configure
+
+
+def _admin_province(request: HttpRequest) -> str:
+    """The province whose catalogue the signed-in administrator configures (first in scope)."""
+    scope = scope_for(request.user, Perm.MANAGE_PROCEDURES)
+    if scope.everything:
+        return request.GET.get("province", "") or "79"
+    return sorted(scope.province_codes)[0] if scope.province_codes else ""
+
+
+def procedure_list(request: HttpRequest) -> HttpResponse:
+    query, level, field = (
+        request.GET.get("q", ""),
+        request.GET.get("level", ""),
+        request.GET.get("field", ""),
+    )
+    page = Paginator(procedure_search(query=query, level=level, field=field), 25).get_page(
+        request.GET.get("page")
+    )
+    template = (
+        "procedures/_rows.html" if request.headers.get("HX-Request") else "procedures/list.html"
+    )
+    return render(
+        request,
+        template,
+        {
+            "page": page,
+            "q": query,
+            "level": level,
+            "field": field,
+            "fields": procedure_fields(),
+        },
+    )
+
+
+def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
+    procedure = procedure_get(code)
+    province = _admin_province(request) if request.user.is_authenticated else ""
+    return render(
+        request,
+        "procedures/detail.html",
+        {
+            "procedure": procedure,
+            "province": province,
+            "settings": procedure_settings(procedure, province) if province else None,
+            "online_levels": OnlineLevel.choices,
+            "time_units": TimeUnitChoice.choices,
+        },
+    )
+
+
+def _int_or_none(value: str, field: str) -> int | None:
+    value = value.strip().replace(".", "").replace(",", "")
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ApplicationError(
+            f"«{value}» không phải là số nguyên không âm.", extra={"field": field}, status=422
+        )
+    return int(value)
+
+
+@login_required
+@require_POST
+def procedure_configure(request: HttpRequest, code: str) -> HttpResponse:
+    procedure = procedure_get(code)
+    province = _admin_province(request)
+    province_procedure_configure(
+        province_code=province,
+        procedure=procedure,
+        actor=request.user,
+        offered=request.POST.get("offered") == "on",
+        boundary_free=request.POST.get("boundary_free") == "on",
+        online_level=request.POST.get("online_level", OnlineLevel.PARTIAL),
+        fee_vnd=_int_or_none(request.POST.get("fee_vnd", ""), "fee_vnd"),
+        time_value=_int_or_none(request.POST.get("time_value", ""), "time_value"),
+        time_unit=request.POST.get("time_unit", ""),
+    )
+    messages.success(request, f"Đã lưu cấu hình thủ tục {procedure.code} cho tỉnh {province}.")
+    return redirect("procedures:detail", code=code)
