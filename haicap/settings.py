@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "haicap.units",
     "haicap.workdays",
     "haicap.procedures",
+    "haicap.dossiers",
 ]
 
 MIDDLEWARE = [

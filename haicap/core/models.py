@@ -58,6 +58,9 @@ class AuditAction(models.IntegerChoices):
     ADDRESSES_CONVERTED = 210, _("Chuyển đổi địa chỉ hàng loạt")
     CALENDAR_CHANGED = 300, _("Sửa lịch làm việc")
     PROCEDURE_CONFIGURED = 400, _("Cấu hình thủ tục")
+    DOSSIER_CREATED = 500, _("Tạo hồ sơ")
+    DOSSIER_TRANSITION = 501, _("Chuyển trạng thái hồ sơ")
+    DOSSIER_RATED = 502, _("Đánh giá hồ sơ")
 
 
 class AuditEvent(models.Model):

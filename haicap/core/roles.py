@@ -25,13 +25,32 @@ class Perm(models.TextChoices):
     MANAGE_UNITS = "units.manage", _("Quản lý dữ liệu đơn vị hành chính")
     MANAGE_CALENDAR = "workdays.manage", _("Sửa lịch ngày nghỉ, ngày làm bù")
     MANAGE_PROCEDURES = "procedures.manage", _("Cấu hình thủ tục của tỉnh")
+    VIEW_DOSSIERS = "dossiers.view", _("Xem hồ sơ")
+    RECEIVE_DOSSIERS = "dossiers.receive", _("Tiếp nhận, chuyển, trả hồ sơ")
+    PROCESS_DOSSIERS = "dossiers.process", _("Xử lý hồ sơ")
+    ASSIGN_DOSSIERS = "dossiers.assign", _("Phân công xử lý hồ sơ")
+    STOP_DOSSIERS = "dossiers.stop", _("Dừng xử lý hồ sơ")
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.CITIZEN: frozenset(),
-    Role.COUNTER_OFFICER: frozenset({Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES}),
-    Role.PROCESSING_OFFICER: frozenset({Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES}),
-    Role.UNIT_LEADER: frozenset({Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES, Perm.VIEW_AUDIT}),
+    Role.COUNTER_OFFICER: frozenset(
+        {Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES, Perm.VIEW_DOSSIERS, Perm.RECEIVE_DOSSIERS}
+    ),
+    Role.PROCESSING_OFFICER: frozenset(
+        {Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES, Perm.VIEW_DOSSIERS, Perm.PROCESS_DOSSIERS}
+    ),
+    Role.UNIT_LEADER: frozenset(
+        {
+            Perm.VIEW_PERSONAL_DATA,
+            Perm.CONVERT_ADDRESSES,
+            Perm.VIEW_AUDIT,
+            Perm.VIEW_DOSSIERS,
+            Perm.PROCESS_DOSSIERS,
+            Perm.ASSIGN_DOSSIERS,
+            Perm.STOP_DOSSIERS,
+        }
+    ),
     Role.PROVINCE_ADMIN: frozenset(
         {
             Perm.VIEW_PERSONAL_DATA,
@@ -39,6 +58,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.VIEW_AUDIT,
             Perm.MANAGE_MEMBERSHIPS,
             Perm.MANAGE_PROCEDURES,
+            Perm.VIEW_DOSSIERS,
         }
     ),
     Role.SYSTEM_ADMIN: frozenset(p.value for p in Perm),

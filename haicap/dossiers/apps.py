@@ -1,0 +1,10 @@
+"""App config for the one-stop shop (dossiers)."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DossiersConfig(AppConfig):
+    name = "haicap.dossiers"
+    label = "dossiers"
+    verbose_name = _("Hồ sơ một cửa")

@@ -1,0 +1,219 @@
+"""Dossiers (hồ sơ), their control sheet, supplement requests, daily code sequences."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.IntegerChoices):
+    """The national portal's status codes (Decree 61/2018 as amended)."""
+
+    REGISTERED = 1, _("Mới đăng ký")
+    ACCEPTED = 2, _("Đã tiếp nhận")
+    NOT_ACCEPTED = 3, _("Không được tiếp nhận")
+    PROCESSING = 4, _("Đang xử lý")
+    SUPPLEMENT = 5, _("Yêu cầu bổ sung")
+    AWAITING_PAYMENT = 6, _("Chờ thực hiện nghĩa vụ tài chính")
+    WITHDRAWAL_REQUESTED = 7, _("Công dân yêu cầu rút hồ sơ")
+    STOPPED = 8, _("Dừng xử lý")
+    PROCESSED = 9, _("Đã xử lý xong")
+    RETURNED = 10, _("Đã trả kết quả")
+
+
+class Channel(models.TextChoices):
+    IN_PERSON = "in_person", _("Trực tiếp")
+    ONLINE = "online", _("Trực tuyến")
+    POST = "post", _("Bưu chính")
+
+
+class ReturnMethod(models.TextChoices):
+    COUNTER = "counter", _("Tại bộ phận một cửa")
+    ONLINE = "online", _("Trực tuyến")
+    POST = "post", _("Qua bưu chính")
+
+
+class Payment(models.TextChoices):
+    NOT_REQUIRED = "not_required", _("Không thu")
+    UNPAID = "unpaid", _("Chưa nộp")
+    PAID = "paid", _("Đã nộp")
+
+
+class Dossier(models.Model):
+    code = models.CharField(_("mã hồ sơ"), max_length=32, unique=True)
+    province_code = models.CharField(_("mã tỉnh"), max_length=2, db_index=True)
+    procedure = models.ForeignKey(
+        "procedures.Procedure", on_delete=models.PROTECT, related_name="+"
+    )
+    receiving_unit = models.ForeignKey(
+        "units.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("nơi tiếp nhận")
+    )
+    competent_unit = models.ForeignKey(
+        "units.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("nơi giải quyết")
+    )
+    return_unit = models.ForeignKey(
+        "units.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("nơi trả kết quả")
+    )
+    holder_unit_code = models.CharField(_("đơn vị đang giữ"), max_length=5, db_index=True)
+    channel = models.CharField(_("kênh nộp"), max_length=10, choices=Channel.choices)
+    status = models.PositiveSmallIntegerField(
+        _("trạng thái"), choices=Status.choices, db_index=True
+    )
+
+    applicant_name = models.CharField(_("người nộp"), max_length=120)
+    applicant_id_number = models.CharField(_("số định danh"), max_length=12)
+    applicant_phone = models.CharField(_("điện thoại"), max_length=15)
+    applicant_email = models.EmailField(_("thư điện tử"), blank=True)
+    applicant_address = models.CharField(_("địa chỉ"), max_length=300)
+    applicant_commune_code = models.CharField(_("mã xã/phường cư trú"), max_length=5, blank=True)
+    request = models.TextField(_("nội dung yêu cầu"), blank=True)
+    sets = models.PositiveSmallIntegerField(_("số bộ hồ sơ"), default=1)
+
+    registered_at = models.DateTimeField(_("thời điểm đăng ký"))
+    received_at = models.DateTimeField(_("thời điểm tiếp nhận"), null=True, blank=True)
+    time_value = models.PositiveIntegerField(_("thời hạn"))
+    time_unit = models.CharField(_("đơn vị thời hạn"), max_length=16)
+    time_verified = models.BooleanField(default=True)
+    due_at = models.DateTimeField(_("hẹn trả"), null=True, blank=True, db_index=True)
+    original_due_at = models.DateTimeField(_("hẹn trả ban đầu"), null=True, blank=True)
+    apologized = models.BooleanField(_("đã xin lỗi, hẹn lại"), default=False)
+    paused_at = models.DateTimeField(_("tạm dừng tính thời hạn từ"), null=True, blank=True)
+    supplement_requests = models.PositiveSmallIntegerField(
+        _("số lần yêu cầu bổ sung khi thẩm định"), default=0
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cán bộ xử lý"),
+    )
+    finished_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
+    outcome = models.CharField(
+        _("kết quả đúng hạn"), max_length=8, blank=True
+    )  # early | on_time | late
+    returned_at = models.DateTimeField(_("trả kết quả lúc"), null=True, blank=True)
+    return_method = models.CharField(
+        _("hình thức trả"), max_length=8, choices=ReturnMethod.choices, default=ReturnMethod.COUNTER
+    )
+    fee_vnd = models.PositiveIntegerField(_("phí, lệ phí (đồng)"), default=0)
+    payment = models.CharField(
+        _("thanh toán"), max_length=14, choices=Payment.choices, default=Payment.NOT_REQUIRED
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+    rating_satisfied = models.BooleanField(_("hài lòng"), null=True, blank=True)
+    rating_reason = models.CharField(_("lý do đánh giá"), max_length=500, blank=True)
+    rated_at = models.DateTimeField(null=True, blank=True)
+    idempotency_key = models.CharField(max_length=80, null=True, blank=True, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("hồ sơ")
+        verbose_name_plural = _("hồ sơ")
+        indexes = [
+            models.Index(fields=["province_code", "status", "due_at"]),
+            models.Index(fields=["holder_unit_code", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class DossierEvent(models.Model):
+    """One line of the control sheet (form 06): each hand-over and each change of status."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(_("thời điểm"))
+    action = models.CharField(_("thao tác"), max_length=32)
+    from_status = models.PositiveSmallIntegerField(null=True, blank=True, choices=Status.choices)
+    to_status = models.PositiveSmallIntegerField(choices=Status.choices)
+    from_unit_code = models.CharField(max_length=5, blank=True)
+    to_unit_code = models.CharField(max_length=5, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=150)
+    note = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    province_code = models.CharField(max_length=2)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.action}"
+
+
+class SupplementRequest(models.Model):
+    """Form 02: everything missing, listed once, with the reason for each item."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="supplements")
+    at = models.DateTimeField()
+    phase = models.CharField(max_length=10)  # intake | appraisal
+    items = models.JSONField()  # [{"name", "kind": original|certified|copy, "reason"}]
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.phase}"
+
+
+class Attachment(models.Model):
+    """A component uploaded by the applicant; files live outside the web root (MEDIA_ROOT)."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="attachments")
+    component = models.CharField(max_length=1000)
+    file = models.FileField(upload_to="dossiers/%Y/%m/")
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return str(self.file.name)
+
+
+class DailySequence(models.Model):
+    """The last dossier number of a receiving agency on a day (Decree 61/2018 art. 26)."""
+
+    agency_code = models.CharField(max_length=16)
+    day = models.DateField()
+    last = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency_code", "day"], name="one_sequence_per_agency_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_code} {self.day} {self.last}"
+
+
+class ApiToken(models.Model):
+    """A bearer token for integrators and kiosks, acting as one user."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key_hash = models.CharField(max_length=64, unique=True)
+    label = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class RateLimitHit(models.Model):
+    """Attempts per key (e.g. tracking look-ups per client address), for windowed limits."""
+
+    key = models.CharField(max_length=120, db_index=True)
+    at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,0 +1,126 @@
+"""The dossier workflow as data: which action moves which status to which, and who may do it.
+
+`unit` names the unit whose staff may act: the one that received the dossier, the competent one
+that processes it, or the one that returns the result (boundary-free intake separates them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from haicap.core.roles import Perm
+from haicap.dossiers.models import Status
+
+S = Status
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset[int]
+    target: int | None  # None: the status does not change (a recorded step)
+    perm: str
+    unit: str  # receiving | competent | return
+    label: str
+
+
+TRANSITIONS: dict[str, Transition] = {
+    "accept": Transition(
+        frozenset({S.REGISTERED, S.SUPPLEMENT}),
+        S.ACCEPTED,
+        Perm.RECEIVE_DOSSIERS,
+        "receiving",
+        "Tiếp nhận",
+    ),
+    "request_supplement": Transition(
+        frozenset({S.REGISTERED}),
+        S.SUPPLEMENT,
+        Perm.RECEIVE_DOSSIERS,
+        "receiving",
+        "Yêu cầu bổ sung (khi tiếp nhận)",
+    ),
+    "refuse": Transition(
+        frozenset({S.REGISTERED, S.SUPPLEMENT}),
+        S.NOT_ACCEPTED,
+        Perm.RECEIVE_DOSSIERS,
+        "receiving",
+        "Từ chối tiếp nhận",
+    ),
+    "transfer": Transition(
+        frozenset({S.ACCEPTED}),
+        S.PROCESSING,
+        Perm.RECEIVE_DOSSIERS,
+        "receiving",
+        "Chuyển cơ quan giải quyết",
+    ),
+    "assign": Transition(
+        frozenset({S.PROCESSING}), None, Perm.ASSIGN_DOSSIERS, "competent", "Phân công cán bộ xử lý"
+    ),
+    "consult": Transition(
+        frozenset({S.PROCESSING}),
+        None,
+        Perm.PROCESS_DOSSIERS,
+        "competent",
+        "Lấy ý kiến cơ quan liên quan",
+    ),
+    "request_supplement_appraisal": Transition(
+        frozenset({S.PROCESSING}),
+        S.SUPPLEMENT,
+        Perm.PROCESS_DOSSIERS,
+        "competent",
+        "Yêu cầu bổ sung (khi thẩm định)",
+    ),
+    "supplement_received": Transition(
+        frozenset({S.SUPPLEMENT}),
+        S.PROCESSING,
+        Perm.PROCESS_DOSSIERS,
+        "competent",
+        "Nhận hồ sơ bổ sung",
+    ),
+    "apologize": Transition(
+        frozenset({S.PROCESSING, S.SUPPLEMENT, S.AWAITING_PAYMENT}),
+        None,
+        Perm.PROCESS_DOSSIERS,
+        "competent",
+        "Xin lỗi và hẹn lại ngày trả",
+    ),
+    "request_payment": Transition(
+        frozenset({S.PROCESSING}),
+        S.AWAITING_PAYMENT,
+        Perm.PROCESS_DOSSIERS,
+        "competent",
+        "Chờ thực hiện nghĩa vụ tài chính",
+    ),
+    "payment_received": Transition(
+        frozenset({S.AWAITING_PAYMENT}),
+        S.PROCESSING,
+        Perm.PROCESS_DOSSIERS,
+        "competent",
+        "Đã thực hiện nghĩa vụ tài chính",
+    ),
+    "withdraw": Transition(
+        frozenset({S.REGISTERED, S.ACCEPTED, S.PROCESSING, S.SUPPLEMENT, S.AWAITING_PAYMENT}),
+        S.WITHDRAWAL_REQUESTED,
+        Perm.RECEIVE_DOSSIERS,
+        "receiving",
+        "Công dân rút hồ sơ",
+    ),
+    "stop": Transition(
+        frozenset(
+            {S.ACCEPTED, S.PROCESSING, S.SUPPLEMENT, S.AWAITING_PAYMENT, S.WITHDRAWAL_REQUESTED}
+        ),
+        S.STOPPED,
+        Perm.STOP_DOSSIERS,
+        "competent",
+        "Dừng xử lý",
+    ),
+    "complete": Transition(
+        frozenset({S.PROCESSING}),
+        S.PROCESSED,
+        Perm.PROCESS_DOSSIERS,
+        "competent",
+        "Hoàn thành xử lý",
+    ),
+    "return": Transition(
+        frozenset({S.PROCESSED}), S.RETURNED, Perm.RECEIVE_DOSSIERS, "return", "Trả kết quả"
+    ),
+}
