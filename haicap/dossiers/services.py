@@ -463,7 +463,7 @@ def _request_supplement_appraisal(
         raise Conflict(APPRAISAL_TOO_LATE.format(received=d.received_at.astimezone(VN)))
     items = _items(p.get("items"))
     SupplementRequest.objects.create(
-        dossier=d, at=now, phase="appraisal", items=items, officer=actor
+        dossier=d, at=now, phase="appraisal", items=items, officer=_user(actor)
     )
     d.supplement_requests += 1
     d.paused_at = now
