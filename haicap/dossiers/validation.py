@@ -85,7 +85,10 @@ ID_PROVINCE = (
     "Số định danh «{value}»: 3 chữ số đầu ({prefix}) không phải mã tỉnh nơi đăng ký khai sinh."
 )
 ID_CENTURY = "Số định danh «{value}»: chữ số thứ 4 và năm sinh ({year}) không hợp lệ."
-PHONE_INVALID = "Số điện thoại «{value}» không hợp lệ (di động: 10 số bắt đầu 03, 05, 07, 08, 09; cố định: 11 số bắt đầu 02)."
+PHONE_INVALID = (
+    "Số điện thoại «{value}» không hợp lệ "
+    "(di động: 10 số bắt đầu 03, 05, 07, 08, 09; cố định: 11 số bắt đầu 02)."
+)
 NAME_INVALID = "Họ tên phải có từ 2 đến 120 ký tự chữ."
 EMAIL_INVALID = "Thư điện tử «{value}» không hợp lệ."
 ADDRESS_INVALID = "Địa chỉ phải có từ 5 đến 300 ký tự."
