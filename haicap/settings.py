@@ -126,3 +126,11 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("HAICAP_LOG_LEVEL", "WARNING")},
 }
+
+# Where citizens transfer fees (VietQR). The default is a demonstration account, shown as such.
+HAICAP_FEE_BANK_BIN = os.environ.get("HAICAP_FEE_BANK_BIN", "970415")
+HAICAP_FEE_ACCOUNT = os.environ.get("HAICAP_FEE_ACCOUNT", "0000000000")
+HAICAP_FEE_ACCOUNT_NAME = os.environ.get(
+    "HAICAP_FEE_ACCOUNT_NAME", "TAI KHOAN DEMO - KHONG CHUYEN TIEN"
+)
+HAICAP_PUBLIC_URL = os.environ.get("HAICAP_PUBLIC_URL", "http://127.0.0.1:8000")

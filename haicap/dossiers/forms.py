@@ -1,0 +1,259 @@
+"""The official forms (Circular 01/2018, renumbered by Circular 03/2025) as PDFs, and the
+register also as Excel. 01 receipt and appointment slip, 02 supplement request, 03 refusal,
+04 apology and new date, 05 stop notice, 06 control sheet, 07 dossier register."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+import segno
+from django.conf import settings
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from haicap.core.errors import ApplicationError, NotFound
+from haicap.dossiers.models import Dossier, DossierEvent, Status, SupplementRequest
+from haicap.dossiers.vietqr import fee_payload
+from haicap.dossiers.workflow import TRANSITIONS
+from haicap.units.models import Unit
+from haicap.workdays.calendar import VN
+
+FORMS = {
+    "01": "Phiếu tiếp nhận hồ sơ và hẹn trả kết quả",
+    "02": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "03": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+    "04": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+    "05": "Thông báo dừng xử lý hồ sơ",
+    "06": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+}
+TIME_UNITS = {
+    "working_days": "ngày làm việc",
+    "days": "ngày",
+    "hours": "giờ làm việc",
+    "months": "tháng",
+}
+NOT_APPLICABLE = "Hồ sơ {code} không có {form}."
+
+
+def _qr(data: str) -> str:
+    return segno.make(data, error="m").png_data_uri(scale=5, border=1)
+
+
+def tracking_url(dossier: Dossier) -> str:
+    return f"{settings.HAICAP_PUBLIC_URL.rstrip('/')}/tra-cuu/?ma={dossier.code}"
+
+
+def register_line(dossier: Dossier) -> str:
+    year = dossier.registered_at.astimezone(VN).year
+    earlier = Dossier.objects.filter(
+        receiving_unit=dossier.receiving_unit, registered_at__year=year
+    ).filter(
+        Q(registered_at__lt=dossier.registered_at)
+        | Q(registered_at=dossier.registered_at, pk__lte=dossier.pk)
+    )
+    return f"{earlier.count():02d}"
+
+
+def _common(dossier: Dossier) -> dict[str, Any]:
+    receiving = dossier.receiving_unit
+    province = Unit.objects.current().filter(level="province", code=receiving.province_code).first()
+    officer = dossier.created_by.get_full_name() if dossier.created_by else ""
+    return {
+        "d": dossier,
+        "agency_parent": f"UBND {receiving.full_name}",
+        "agency": "Bộ phận Một cửa",
+        "competent": f"UBND {dossier.competent_unit.full_name}",
+        "place": province.name if province else "",
+        "today": timezone.now().astimezone(VN),
+        "officer": officer,
+        "received": (dossier.received_at or dossier.registered_at).astimezone(VN),
+        "due": dossier.due_at.astimezone(VN) if dossier.due_at else None,
+        "time_unit": TIME_UNITS.get(dossier.time_unit, dossier.time_unit),
+    }
+
+
+def form_context(dossier: Dossier, number: str) -> dict[str, Any]:
+    context = _common(dossier)
+    if number == "01":
+        if dossier.due_at is None:
+            raise ApplicationError(
+                NOT_APPLICABLE.format(code=dossier.code, form="phiếu hẹn (chưa tiếp nhận)"),
+                status=409,
+            )
+        context["components"] = [
+            c
+            for c in dossier.procedure.components
+            if c.get("originals") or c.get("copies") or c.get("presented")
+        ][:20]
+        context["register_line"] = register_line(dossier)
+        context["tracking_qr"] = _qr(tracking_url(dossier))
+        if dossier.fee_vnd:
+            context["fee_qr"] = _qr(fee_payload(dossier.code, dossier.fee_vnd))
+            context["fee_account"] = (
+                f"{settings.HAICAP_FEE_ACCOUNT} ({settings.HAICAP_FEE_ACCOUNT_NAME})"
+            )
+    elif number == "02":
+        supplement = dossier.supplements.order_by("-at").first()
+        if supplement is None:
+            raise ApplicationError(
+                NOT_APPLICABLE.format(code=dossier.code, form="phiếu yêu cầu bổ sung"), status=409
+            )
+        context["supplement"] = supplement
+        context["officer"] = (
+            supplement.officer.get_full_name() if supplement.officer else context["officer"]
+        )
+    elif number == "03":
+        if dossier.status != Status.NOT_ACCEPTED:
+            raise ApplicationError(
+                NOT_APPLICABLE.format(code=dossier.code, form="phiếu từ chối"), status=409
+            )
+    elif number == "04":
+        event = dossier.events.filter(action="apologize").first()
+        if event is None:
+            raise ApplicationError(
+                NOT_APPLICABLE.format(code=dossier.code, form="phiếu xin lỗi"), status=409
+            )
+        context["apology"] = {
+            "reason": event.data["reason"],
+            "original_due": dt.datetime.fromisoformat(event.data["original_due"]).astimezone(VN),
+            "new_due": dt.datetime.fromisoformat(event.data["new_due"]).astimezone(VN),
+        }
+    elif number == "05":
+        if dossier.status != Status.STOPPED:
+            raise ApplicationError(
+                NOT_APPLICABLE.format(code=dossier.code, form="thông báo dừng xử lý"), status=409
+            )
+    elif number == "06":
+        context["events"] = [_event_row(e) for e in dossier.events.all()]
+    else:
+        raise NotFound(f"Không có biểu mẫu số «{number}».")
+    return context
+
+
+def _event_row(event: DossierEvent) -> dict[str, Any]:
+    transition = TRANSITIONS.get(event.action)
+    label = (
+        transition.label
+        if transition
+        else {
+            "intake_accept": "Tiếp nhận",
+            "intake_supplement": "Hướng dẫn bổ sung",
+            "intake_refuse": "Từ chối",
+            "intake_register": "Đăng ký trực tuyến",
+        }.get(event.action, event.action)
+    )
+    units = {
+        u.code: u.full_name
+        for u in Unit.objects.current().filter(code__in=[event.from_unit_code, event.to_unit_code])
+    }
+    return {
+        "label": label,
+        "at": event.at.astimezone(VN),
+        "actor_label": event.actor_label,
+        "from_unit": units.get(event.from_unit_code, ""),
+        "to_unit": units.get(event.to_unit_code, ""),
+        "status": Status(event.to_status).label,
+        "note": event.note,
+    }
+
+
+def render_pdf(template: str, context: dict[str, Any]) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(template, context)
+    return HTML(string=html).write_pdf()
+
+
+def form_pdf(dossier: Dossier, number: str) -> bytes:
+    return render_pdf(f"dossiers/forms/{number}.html", form_context(dossier, number))
+
+
+def register_rows(unit: Unit, year: int) -> list[dict[str, Any]]:
+    dossiers = (
+        Dossier.objects.filter(receiving_unit=unit, registered_at__year=year)
+        .select_related("procedure", "competent_unit")
+        .order_by("registered_at", "pk")
+    )
+    transfers = dict(
+        DossierEvent.objects.filter(dossier__in=dossiers, action="transfer").values_list(
+            "dossier_id", "at"
+        )
+    )
+
+    def day(value: dt.datetime | None) -> str:
+        return value.astimezone(VN).strftime("%d/%m/%Y") if value else ""
+
+    return [
+        {
+            "line": f"{i:02d}",
+            "code": d.code,
+            "procedure": d.procedure.name,
+            "sets": d.sets,
+            "applicant": d.applicant_name,
+            "address": d.applicant_address,
+            "phone": d.applicant_phone,
+            "competent": d.competent_unit.full_name,
+            "received": day(d.received_at or d.registered_at),
+            "due": day(d.due_at),
+            "transferred": day(transfers.get(d.pk)),
+            "processed": day(d.finished_at),
+            "returned": day(d.returned_at),
+            "status": str(Status(d.status).label),
+        }
+        for i, d in enumerate(dossiers, start=1)
+    ]
+
+
+def register_pdf(unit: Unit, year: int) -> bytes:
+    context = {
+        "rows": register_rows(unit, year),
+        "year": year,
+        "agency": f"Bộ phận Một cửa {unit.full_name}",
+        "agency_parent": f"UBND {unit.full_name}",
+        "place": "",
+        "today": timezone.now().astimezone(VN),
+    }
+    return render_pdf("dossiers/forms/07.html", context)
+
+
+REGISTER_COLUMNS = [
+    ("line", "TT"),
+    ("code", "Mã hồ sơ"),
+    ("procedure", "Tên TTHC"),
+    ("sets", "Số bộ"),
+    ("applicant", "Tên cá nhân, tổ chức"),
+    ("address", "Địa chỉ"),
+    ("phone", "Số điện thoại"),
+    ("competent", "Cơ quan chủ trì giải quyết"),
+    ("received", "Ngày nhận"),
+    ("due", "Hẹn trả"),
+    ("transferred", "Chuyển cơ quan giải quyết"),
+    ("processed", "Nhận kết quả"),
+    ("returned", "Trả kết quả"),
+    ("status", "Ghi chú"),
+]
+
+
+def register_xlsx(unit: Unit, year: int) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"So theo doi {year}"
+    sheet.append([f"SỔ THEO DÕI HỒ SƠ — Bộ phận Một cửa {unit.full_name} — năm {year}"])
+    sheet["A1"].font = Font(bold=True)
+    sheet.append([label for _, label in REGISTER_COLUMNS])
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in register_rows(unit, year):
+        sheet.append([row[key] for key, _ in REGISTER_COLUMNS])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+__all__ = ["FORMS", "SupplementRequest", "form_pdf", "register_pdf", "register_xlsx"]
