@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from haicap.core.errors import ApplicationError
+from haicap.dossiers.api import router as dossiers_router
 from haicap.procedures.api import router as procedures_router
 from haicap.units.api import router as units_router
 
@@ -14,8 +15,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "API mở của haicap: đơn vị hành chính hai cấp, chuyển đổi địa chỉ cũ → mới, "
-        "tra cứu xã/phường theo toạ độ. Open API of haicap: two-tier administrative units, "
-        "old → new address conversion, point → commune."
+        "tra cứu xã/phường theo toạ độ, thủ tục và hồ sơ một cửa. Open API of haicap: two-tier administrative units, "
+        "old → new address conversion, point → commune, procedures and one-stop dossiers."
     ),
     urls_namespace="api",
 )
@@ -30,3 +31,4 @@ def application_error(request: HttpRequest, exc: ApplicationError) -> HttpRespon
 
 api.add_router("/units/", units_router)
 api.add_router("/procedures", procedures_router)
+api.add_router("/dossiers", dossiers_router)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("haicap.core.urls")),
     path("units/", include("haicap.units.urls")),
     path("procedures/", include("haicap.procedures.urls")),
+    path("", include("haicap.dossiers.urls")),
 ]

@@ -17,7 +17,7 @@ from django.utils import timezone
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.dossiers.models import Dossier, DossierEvent, Status, SupplementRequest
 from haicap.dossiers.vietqr import fee_payload
-from haicap.dossiers.workflow import TRANSITIONS
+from haicap.dossiers.workflow import action_label
 from haicap.units.models import Unit
 from haicap.workdays.calendar import VN
 
@@ -134,17 +134,7 @@ def form_context(dossier: Dossier, number: str) -> dict[str, Any]:
 
 
 def _event_row(event: DossierEvent) -> dict[str, Any]:
-    transition = TRANSITIONS.get(event.action)
-    label = (
-        transition.label
-        if transition
-        else {
-            "intake_accept": "Tiếp nhận",
-            "intake_supplement": "Hướng dẫn bổ sung",
-            "intake_refuse": "Từ chối",
-            "intake_register": "Đăng ký trực tuyến",
-        }.get(event.action, event.action)
-    )
+    label = action_label(event.action)
     units = {
         u.code: u.full_name
         for u in Unit.objects.current().filter(code__in=[event.from_unit_code, event.to_unit_code])

@@ -124,3 +124,16 @@ TRANSITIONS: dict[str, Transition] = {
         frozenset({S.PROCESSED}), S.RETURNED, Perm.RECEIVE_DOSSIERS, "return", "Trả kết quả"
     ),
 }
+
+INTAKE_LABELS = {
+    "intake_accept": "Tiếp nhận",
+    "intake_supplement": "Hướng dẫn bổ sung (khi tiếp nhận)",
+    "intake_refuse": "Từ chối tiếp nhận",
+    "intake_register": "Đăng ký trực tuyến",
+}
+
+
+def action_label(action: str) -> str:
+    """What the control sheet calls an action."""
+    transition = TRANSITIONS.get(action)
+    return transition.label if transition else INTAKE_LABELS.get(action, action)

@@ -1,0 +1,111 @@
+"""What a citizen does without an account: find a dossier by its code and the last digits of the
+phone number given at intake (rate-limited), attach components, rate the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from haicap.core.audit import audit_record
+from haicap.core.errors import ApplicationError, Conflict, NotFound
+from haicap.core.models import AuditAction
+from haicap.dossiers.models import Attachment, Dossier, Status
+from haicap.dossiers.ratelimit import rate_limit_hit
+
+TRACK_NOT_FOUND = "Không tìm thấy hồ sơ với mã và 4 số cuối điện thoại này."
+DIGITS_INVALID = "Nhập đúng 4 số cuối của số điện thoại đã khai khi nộp hồ sơ."
+PER_CLIENT = (10, dt.timedelta(minutes=15))  # attempts per client address
+PER_DOSSIER = (20, dt.timedelta(hours=1))  # attempts per dossier code, from anywhere
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILES = 20
+# Accepted types, recognised by their first bytes rather than the name the browser sends.
+SIGNATURES = {
+    b"%PDF-": "application/pdf",
+    b"\xff\xd8\xff": "image/jpeg",
+    b"\x89PNG\r\n\x1a\n": "image/png",
+}
+FILE_TOO_LARGE = "Tệp «{name}» quá lớn ({size:.1f} MB); tối đa 10 MB mỗi tệp."
+FILE_TYPE = "Tệp «{name}» không phải PDF, JPEG hoặc PNG."
+TOO_MANY_FILES = "Tối đa 20 tệp cho một hồ sơ."
+NOT_ATTACHABLE = "Hồ sơ {code} không còn nhận thêm giấy tờ (trạng thái «{status}»)."
+
+
+def dossier_track(code: str, phone_digits: str, *, client: str) -> Dossier:
+    """The dossier whose code and phone match; the same answer whether the code or the digits
+    are wrong, so that guessing learns nothing."""
+    digits = "".join(ch for ch in phone_digits if ch.isdigit())
+    if len(digits) != 4:
+        raise ApplicationError(DIGITS_INVALID, extra={"field": "phone"}, status=422)
+    code = code.strip().upper()
+    rate_limit_hit(f"track:ip:{client}", limit=PER_CLIENT[0], window=PER_CLIENT[1])
+    rate_limit_hit(f"track:code:{code}", limit=PER_DOSSIER[0], window=PER_DOSSIER[1])
+    dossier = (
+        Dossier.objects.select_related(
+            "procedure", "receiving_unit", "competent_unit", "return_unit"
+        )
+        .filter(code=code, applicant_phone__endswith=digits)
+        .first()
+    )
+    if dossier is None:
+        raise NotFound(TRACK_NOT_FOUND)
+    return dossier
+
+
+def _content_type(name: str, head: bytes) -> str:
+    for signature, content_type in SIGNATURES.items():
+        if head.startswith(signature):
+            return content_type
+    raise ApplicationError(
+        FILE_TYPE.format(name=name), extra={"field": "files", "file": name}, status=422
+    )
+
+
+def attachments_add(dossier: Dossier, files: list[tuple[str, str, bytes]]) -> list[Attachment]:
+    """Store (component, file name, content) triples; all or nothing. Files go under MEDIA_ROOT,
+    which no URL serves: officers download them through a permission-checked view."""
+    if dossier.status not in (Status.REGISTERED, Status.SUPPLEMENT):
+        raise Conflict(
+            NOT_ATTACHABLE.format(code=dossier.code, status=Status(dossier.status).label)
+        )
+    if dossier.attachments.count() + len(files) > MAX_FILES:
+        raise ApplicationError(TOO_MANY_FILES, extra={"field": "files"}, status=422)
+    checked = []
+    for component, name, content in files:
+        if len(content) > MAX_FILE_BYTES:
+            raise ApplicationError(
+                FILE_TOO_LARGE.format(name=name, size=len(content) / 1024 / 1024),
+                extra={"field": "files", "file": name},
+                status=422,
+            )
+        checked.append((component, name, content, _content_type(name, content[:8])))
+    stored = []
+    with transaction.atomic():
+        for component, name, content, content_type in checked:
+            extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}[
+                content_type
+            ]
+            digest = hashlib.sha256(content).hexdigest()[:16]
+            attachment = Attachment(
+                dossier=dossier,
+                component=component[:1000] or name,
+                content_type=content_type,
+                size=len(content),
+            )
+            attachment.file.save(
+                f"{dossier.code}-{digest}.{extension}", ContentFile(content), save=False
+            )
+            attachment.save()
+            stored.append(attachment)
+        audit_record(
+            actor=None,
+            action=AuditAction.DOSSIER_TRANSITION,
+            obj=dossier,
+            province_code=dossier.province_code,
+            unit_code=dossier.receiving_unit.code,
+            note=f"{dossier.code}: {len(stored)} tệp đính kèm",
+        )
+    return stored

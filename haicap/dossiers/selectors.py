@@ -1,0 +1,215 @@
+"""Reads of dossiers: officers' queues scoped to their units, one dossier if the actor may see it,
+and the citizen's view of a dossier (status history in plain words)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from haicap.core.errors import NotFound, PermissionDenied
+from haicap.core.permissions import PERMISSION_DENIED, Actor, Scope, scope_for
+from haicap.core.roles import Perm
+from haicap.core.text import search_key
+from haicap.dossiers.models import Dossier, DossierEvent, Status
+from haicap.units.models import Unit
+from haicap.workdays.calendar import VN
+from haicap.workdays.selectors import work_calendar
+
+S = Status
+OPEN = (S.ACCEPTED, S.PROCESSING, S.SUPPLEMENT, S.AWAITING_PAYMENT, S.WITHDRAWAL_REQUESTED)
+DOSSIER_NOT_FOUND = "Không tìm thấy hồ sơ «{code}»."
+UNKNOWN_QUEUE = "Hàng đợi «{queue}» không tồn tại; chọn một trong: {allowed}."
+
+QUEUES: dict[str, str] = {
+    "receive": "Chờ tiếp nhận",
+    "transfer": "Chờ chuyển xử lý",
+    "process": "Đang xử lý",
+    "due_soon": "Sắp đến hạn (2 ngày làm việc)",
+    "late": "Quá hạn",
+    "return": "Chờ trả kết quả",
+    "all": "Tất cả",
+}
+
+
+def _scope_q(scope: Scope, prefix: str) -> Q:
+    return scope.q(province_field="province_code", unit_field=f"{prefix}_unit__code")
+
+
+def visible_dossiers(actor: Actor) -> QuerySet[Dossier]:
+    """Dossiers that any of the actor's units received, processes or returns."""
+    scope = scope_for(actor, Perm.VIEW_DOSSIERS)
+    if scope.empty:
+        return Dossier.objects.none()
+    q = _scope_q(scope, "receiving") | _scope_q(scope, "competent") | _scope_q(scope, "return")
+    return Dossier.objects.filter(q)
+
+
+def due_soon_limit(now: dt.datetime) -> dt.datetime:
+    """The end of the second working day from now: "due soon" means due before then."""
+    cal = work_calendar()
+    day = now.astimezone(VN).date()
+    for _ in range(2):
+        day = cal.next_working_day(day)
+    return dt.datetime.combine(day, dt.time(23, 59), tzinfo=VN)
+
+
+def dossier_queue(
+    actor: Actor,
+    queue: str = "all",
+    *,
+    unit_code: str = "",
+    query: str = "",
+    now: dt.datetime | None = None,
+) -> QuerySet[Dossier]:
+    if queue not in QUEUES:
+        raise NotFound(UNKNOWN_QUEUE.format(queue=queue, allowed=", ".join(QUEUES)))
+    now = now or timezone.now()
+    receive = scope_for(actor, Perm.RECEIVE_DOSSIERS)
+    process = scope_for(actor, Perm.PROCESS_DOSSIERS)
+    dossiers = visible_dossiers(actor)
+    if queue == "receive":
+        dossiers = dossiers.filter(_scope_q(receive, "receiving"), status=S.REGISTERED)
+        dossiers = dossiers | visible_dossiers(actor).filter(
+            _scope_q(receive, "receiving"), status=S.SUPPLEMENT, received_at__isnull=True
+        )
+    elif queue == "transfer":
+        dossiers = dossiers.filter(_scope_q(receive, "receiving"), status=S.ACCEPTED)
+    elif queue == "process":
+        dossiers = dossiers.filter(
+            _scope_q(process, "competent"),
+            status__in=(S.PROCESSING, S.AWAITING_PAYMENT, S.WITHDRAWAL_REQUESTED),
+        ) | visible_dossiers(actor).filter(
+            _scope_q(process, "competent"), status=S.SUPPLEMENT, received_at__isnull=False
+        )
+    elif queue == "due_soon":
+        dossiers = dossiers.filter(
+            status__in=OPEN, due_at__gte=now, due_at__lte=due_soon_limit(now)
+        )
+    elif queue == "late":
+        dossiers = dossiers.filter(status__in=OPEN, due_at__lt=now)
+    elif queue == "return":
+        dossiers = dossiers.filter(_scope_q(receive, "return"), status=S.PROCESSED)
+    if unit_code:
+        dossiers = dossiers.filter(
+            Q(receiving_unit__code=unit_code)
+            | Q(competent_unit__code=unit_code)
+            | Q(return_unit__code=unit_code)
+        )
+    for word in query.split():
+        if any(ch.isdigit() for ch in word):
+            dossiers = dossiers.filter(Q(code__icontains=word) | Q(applicant_phone__endswith=word))
+        else:
+            dossiers = dossiers.filter(applicant_name__icontains=word)
+    order = (
+        ("due_at", "pk") if queue in ("process", "due_soon", "late") else ("-registered_at", "-pk")
+    )
+    return dossiers.select_related(
+        "procedure", "receiving_unit", "competent_unit", "return_unit", "assigned_to"
+    ).order_by(*order)
+
+
+def queue_counts(actor: Actor, *, now: dt.datetime | None = None) -> dict[str, int]:
+    return {name: dossier_queue(actor, name, now=now).count() for name in QUEUES if name != "all"}
+
+
+def dossier_for(actor: Actor, code: str) -> Dossier:
+    """One dossier, if the actor may see it (404 if it does not exist, 403 if not theirs)."""
+    dossier = (
+        Dossier.objects.select_related(
+            "procedure", "receiving_unit", "competent_unit", "return_unit", "assigned_to"
+        )
+        .filter(code=code)
+        .first()
+    )
+    if dossier is None:
+        raise NotFound(DOSSIER_NOT_FOUND.format(code=code), extra={"code": code})
+    if not visible_dossiers(actor).filter(pk=dossier.pk).exists():
+        raise PermissionDenied(PERMISSION_DENIED, extra={"code": code})
+    return dossier
+
+
+def processing_officers(unit: Unit) -> list:
+    """Users who may process dossiers at the unit (for the head's assignment list)."""
+    from django.contrib.auth import get_user_model
+
+    from haicap.core.models import Membership
+    from haicap.core.roles import ROLE_PERMISSIONS
+
+    roles = [r for r, perms in ROLE_PERMISSIONS.items() if Perm.PROCESS_DOSSIERS in perms]
+    ids = Membership.objects.filter(
+        Q(unit__code=unit.code, unit__level=unit.level)
+        | Q(unit__level="province", unit__code=unit.province_code),
+        role__in=roles,
+        revoked_at__isnull=True,
+    ).values_list("user_id", flat=True)
+    return list(get_user_model().objects.filter(pk__in=ids).order_by("username"))
+
+
+# --- the citizen's view -----------------------------------------------------------------------
+
+PLAIN: dict[str, str] = {
+    "intake_register": "Hồ sơ nộp trực tuyến đã được ghi nhận, đang chờ bộ phận một cửa kiểm tra.",
+    "intake_accept": "Hồ sơ đã được tiếp nhận.",
+    "intake_supplement": "Hồ sơ chưa đủ: cần bổ sung giấy tờ (xem phiếu yêu cầu bổ sung).",
+    "intake_refuse": "Hồ sơ không được tiếp nhận.",
+    "accept": "Hồ sơ đã được tiếp nhận.",
+    "request_supplement": "Hồ sơ chưa đủ: cần bổ sung giấy tờ (xem phiếu yêu cầu bổ sung).",
+    "refuse": "Hồ sơ không được tiếp nhận.",
+    "transfer": "Hồ sơ đã được chuyển đến cơ quan giải quyết.",
+    "assign": "Hồ sơ đã được giao cho cán bộ xử lý.",
+    "consult": "Cơ quan giải quyết đang lấy ý kiến cơ quan liên quan.",
+    "request_supplement_appraisal": "Khi thẩm định, hồ sơ cần bổ sung; thời hạn tạm dừng "
+    "và được tính lại khi nhận đủ.",
+    "supplement_received": "Đã nhận giấy tờ bổ sung; hồ sơ tiếp tục được xử lý.",
+    "apologize": "Hồ sơ bị chậm: cơ quan giải quyết xin lỗi và hẹn lại ngày trả.",
+    "request_payment": "Cần nộp phí, lệ phí (nghĩa vụ tài chính) để tiếp tục.",
+    "payment_received": "Đã nhận phí, lệ phí.",
+    "withdraw": "Đã ghi nhận yêu cầu rút hồ sơ.",
+    "stop": "Hồ sơ đã dừng xử lý.",
+    "complete": "Đã có kết quả; chờ trả kết quả.",
+    "return": "Đã trả kết quả.",
+}
+# What the citizen is shown beside the plain sentence: reasons they need, not internal notes.
+PUBLIC_NOTES = {"intake_refuse", "refuse", "apologize", "withdraw", "stop", "return"}
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    at: dt.datetime
+    text: str
+    where: str
+    note: str
+
+
+def citizen_history(dossier: Dossier) -> list[HistoryLine]:
+    units = {
+        u.code: u.full_name
+        for u in (dossier.receiving_unit, dossier.competent_unit, dossier.return_unit)
+    }
+    lines = []
+    event: DossierEvent
+    for event in dossier.events.all():
+        text = PLAIN.get(event.action, event.action)
+        if event.action == "complete":
+            outcome = {"early": "trước hạn", "on_time": "đúng hạn", "late": "quá hạn"}
+            text = f"Đã giải quyết xong ({outcome.get(event.data.get('outcome', ''), '')})."
+        lines.append(
+            HistoryLine(
+                at=event.at.astimezone(VN),
+                text=text,
+                where=units.get(event.to_unit_code, ""),
+                note=event.note if event.action in PUBLIC_NOTES else "",
+            )
+        )
+    return lines
+
+
+def search_units(province_code: str, query: str, limit: int = 20) -> list[Unit]:
+    """Communes of a province by name without diacritics, for pickers (competent, return)."""
+    units = Unit.objects.current().filter(level="commune", province_code=province_code)
+    for word in search_key(query).split():
+        units = units.filter(search_key__contains=word)
+    return list(units.order_by("name")[:limit])

@@ -1,0 +1,63 @@
+"""API tokens for integrators and kiosks: issued to one user, stored only as a hash, revocable."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja.security import HttpBearer
+
+from haicap.core.audit import audit_record
+from haicap.core.models import AuditAction
+from haicap.core.permissions import Actor
+from haicap.dossiers.models import ApiToken
+
+
+def _hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def token_issue(*, user: Any, label: str, actor: Actor | None) -> str:
+    """A new token for `user`; the raw value is shown once and never stored."""
+    raw = "hc_" + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, key_hash=_hash(raw), label=label[:100])
+    audit_record(
+        actor=actor,
+        action=AuditAction.MEMBERSHIP_GRANTED,
+        obj=token,
+        note=f"API token «{label}» cho {user}",
+    )
+    return raw
+
+
+def token_user(raw: str) -> Any:
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=_hash(raw), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    return token.user if token else None
+
+
+def token_revoke(*, token: ApiToken, actor: Actor | None) -> None:
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.MEMBERSHIP_REVOKED,
+        obj=token,
+        note=f"API token «{token.label}»",
+    )
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer hc_...`: the request acts as the token's user."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = token_user(token)
+        if user is not None:
+            request.user = user
+        return user

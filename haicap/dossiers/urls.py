@@ -1,0 +1,25 @@
+"""One-stop pages: the officers' screens under /mot-cua/, the citizen's under /dich-vu-cong/
+and /tra-cuu/."""
+
+from django.urls import path
+
+from haicap.dossiers import portal, views
+
+app_name = "dossiers"
+urlpatterns = [
+    path("mot-cua/", views.queue, name="queue"),
+    path("mot-cua/tiep-nhan/", views.receive, name="receive"),
+    path("mot-cua/tiep-nhan/thu-tuc/", views.procedure_picker, name="procedure_picker"),
+    path("mot-cua/tiep-nhan/dia-chi/", views.address_lookup, name="address_lookup"),
+    path("mot-cua/tiep-nhan/don-vi/", views.unit_picker, name="unit_picker"),
+    path("mot-cua/so-theo-doi/", views.register, name="register"),
+    path("mot-cua/h/<str:code>/", views.detail, name="detail"),
+    path("mot-cua/h/<str:code>/thao-tac/<str:action>/", views.act, name="act"),
+    path("mot-cua/h/<str:code>/mau-<str:number>.pdf", views.form, name="form"),
+    path("mot-cua/h/<str:code>/tep/<int:pk>/", views.attachment, name="attachment"),
+    path("dich-vu-cong/", portal.portal, name="portal"),
+    path("dich-vu-cong/xa-phuong/", portal.communes, name="portal_communes"),
+    path("dich-vu-cong/<str:code>/nop/", portal.submit, name="submit"),
+    path("tra-cuu/", portal.track, name="track"),
+    path("tra-cuu/danh-gia/", portal.rate, name="rate"),
+]

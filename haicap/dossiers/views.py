@@ -1,0 +1,321 @@
+"""The officers' one-stop screens: queues, counter intake, a dossier with its actions and forms,
+the register. Thin: parse, check permission, call one service or selector, render."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
+from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
+from haicap.core.roles import Perm
+from haicap.dossiers.forms import FORMS, form_pdf, register_pdf, register_xlsx
+from haicap.dossiers.models import Channel, ReturnMethod, Status
+from haicap.dossiers.selectors import (
+    QUEUES,
+    dossier_for,
+    dossier_queue,
+    processing_officers,
+    queue_counts,
+    search_units,
+)
+from haicap.dossiers.services import Intake, allowed_actions, dossier_intake, dossier_transition
+from haicap.dossiers.validation import Applicant
+from haicap.dossiers.workflow import TRANSITIONS, action_label
+from haicap.procedures.selectors import procedure_get, procedure_search, procedure_settings
+from haicap.units.address.convert import convert_address
+from haicap.units.models import Unit
+from haicap.workdays.calendar import VN
+
+ITEM_KINDS = {"bản chính": "original", "bản sao có chứng thực": "certified", "bản sao": "copy"}
+
+
+def _officer_units(request: HttpRequest, perm: str = Perm.RECEIVE_DOSSIERS) -> list[Unit]:
+    """The communes (or provinces) where the signed-in officer holds `perm`, for pickers."""
+    scope = scope_for(request.user, perm)
+    units = Unit.objects.current().filter(code__in=sorted(scope.unit_codes), level="commune")
+    provinces = Unit.objects.current().filter(
+        code__in=sorted(scope.province_codes), level="province"
+    )
+    return [*units, *provinces]
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    if scope_for(request.user, Perm.VIEW_DOSSIERS).empty:
+        raise PermissionDenied(PERMISSION_DENIED)
+    name = request.GET.get("queue", "all")
+    query = request.GET.get("q", "").strip()
+    dossiers = dossier_queue(request.user, name, query=query)
+    page = Paginator(dossiers, 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "dossiers/queue.html",
+        {
+            "page": page,
+            "queue": name,
+            "queues": QUEUES,
+            "counts": queue_counts(request.user),
+            "q": query,
+            "now": timezone.now(),
+            "can_receive": has_permission(request.user, Perm.RECEIVE_DOSSIERS),
+            "register_units": _officer_units(request),
+        },
+    )
+
+
+def new_form_key() -> str:
+    """A key per rendered form: submitting the same form twice makes one dossier."""
+    return "web-" + secrets.token_urlsafe(16)
+
+
+def _missing_items(text: str) -> list[dict[str, str]]:
+    """One item a line: `name; kind; reason` (kind: bản chính / bản sao / bản sao có chứng thực)."""
+    items = []
+    for line in text.splitlines():
+        parts = [p.strip() for p in line.split(";")]
+        if not parts[0]:
+            continue
+        kind = ITEM_KINDS.get(parts[1].lower(), "original") if len(parts) > 1 else "original"
+        items.append({"name": parts[0], "kind": kind, "reason": parts[2] if len(parts) > 2 else ""})
+    return items
+
+
+def _unit_by_code(code: str, field: str) -> Unit | None:
+    code = code.strip()
+    if not code:
+        return None
+    level = "province" if len(code) == 2 else "commune"
+    unit = Unit.objects.current().filter(level=level, code=code).first()
+    if unit is None:
+        raise ApplicationError(
+            f"Không có đơn vị hành chính mã «{code}».", extra={"field": field}, status=422
+        )
+    return unit
+
+
+@login_required
+def receive(request: HttpRequest) -> HttpResponse:
+    units = _officer_units(request)
+    if not units:
+        raise PermissionDenied(PERMISSION_DENIED)
+    context: dict[str, Any] = {
+        "units": units,
+        "data": request.POST,
+        "error": None,
+        "idempotency_key": request.POST.get("idempotency_key") or new_form_key(),
+    }
+    if request.method == "POST":
+        post = request.POST
+        try:
+            receiving = _unit_by_code(post.get("receiving_unit", ""), "receiving_unit") or units[0]
+            dossier = dossier_intake(
+                Intake(
+                    procedure=procedure_get(post.get("procedure_code", "").strip()),
+                    receiving_unit=receiving,
+                    competent_unit=_unit_by_code(post.get("competent_unit", ""), "competent_unit"),
+                    return_unit=_unit_by_code(post.get("return_unit", ""), "return_unit"),
+                    applicant=Applicant.clean(
+                        name=post.get("applicant_name", ""),
+                        id_number=post.get("applicant_id_number", ""),
+                        phone_number=post.get("applicant_phone", ""),
+                        address=post.get("applicant_address", ""),
+                        email=post.get("applicant_email", ""),
+                    ),
+                    channel=post.get("channel", Channel.IN_PERSON),
+                    request=post.get("request", ""),
+                    sets=int(post.get("sets") or 1) if (post.get("sets") or "1").isdigit() else 1,
+                    applicant_commune_code=post.get("applicant_commune_code", ""),
+                    return_method=post.get("return_method", ReturnMethod.COUNTER),
+                ),
+                actor=request.user,
+                outcome=post.get("outcome", "accept"),
+                missing_items=_missing_items(post.get("missing_items", "")),
+                refusal_reason=post.get("refusal_reason", ""),
+                idempotency_key=post.get("idempotency_key") or None,
+            )
+        except ApplicationError as exc:
+            context["error"] = exc
+            return render(request, "dossiers/receive.html", context, status=exc.status)
+        messages.success(request, f"Đã tạo hồ sơ {dossier.code}.")
+        return redirect("dossiers:detail", code=dossier.code)
+    return render(request, "dossiers/receive.html", context)
+
+
+def _province_of(receiving_code: str) -> str:
+    unit = Unit.objects.current().filter(code=receiving_code).first()
+    return unit.province_code if unit else "79"
+
+
+@login_required
+def procedure_picker(request: HttpRequest) -> HttpResponse:
+    """HTMX: procedures matching what the officer types, with time and fee in the province."""
+    query = request.GET.get("q", "")
+    province = _province_of(request.GET.get("receiving_unit", ""))
+    rows = []
+    if len(query.strip()) >= 2:
+        for procedure in procedure_search(query=query, level="commune")[:12]:
+            rows.append((procedure, procedure_settings(procedure, province)))
+    return render(request, "dossiers/_procedure_picker.html", {"rows": rows, "q": query})
+
+
+@login_required
+def address_lookup(request: HttpRequest) -> HttpResponse:
+    """HTMX: the applicant's address converted (old or new form) for the counter."""
+    text = request.GET.get("applicant_address", "").strip()
+    result = convert_address(text) if len(text) >= 3 else None
+    return render(request, "dossiers/_address.html", {"result": result})
+
+
+@login_required
+def unit_picker(request: HttpRequest) -> HttpResponse:
+    """HTMX: communes of a province by name, for the competent or return unit."""
+    units = search_units(
+        _province_of(request.GET.get("receiving_unit", "")), request.GET.get("q", "")
+    )
+    return render(
+        request,
+        "dossiers/_unit_picker.html",
+        {"units": units, "target": request.GET.get("target", "competent_unit")},
+    )
+
+
+def _action_context(request: HttpRequest, code: str) -> dict[str, Any]:
+    dossier = dossier_for(request.user, code)
+    actions = allowed_actions(dossier, request.user)
+    return {
+        "d": dossier,
+        "status_label": Status(dossier.status).label,
+        "actions": [(name, TRANSITIONS[name]) for name in actions],
+        "events": [_labelled(e) for e in dossier.events.all()],
+        "supplements": dossier.supplements.all(),
+        "attachments": dossier.attachments.all(),
+        "officers": processing_officers(dossier.competent_unit) if "assign" in actions else [],
+        "forms": _available_forms(dossier),
+        "now": timezone.now(),
+        "return_methods": ReturnMethod.choices,
+        "show_personal": has_permission(
+            request.user,
+            Perm.VIEW_PERSONAL_DATA,
+            province_code=dossier.province_code,
+            unit_code=dossier.receiving_unit.code,
+        )
+        or has_permission(
+            request.user,
+            Perm.VIEW_PERSONAL_DATA,
+            province_code=dossier.province_code,
+            unit_code=dossier.competent_unit.code,
+        ),
+    }
+
+
+def _labelled(event: Any) -> Any:
+    event.label = action_label(event.action)
+    return event
+
+
+def _available_forms(dossier: Any) -> list[tuple[str, str]]:
+    available = ["06"]
+    if dossier.due_at is not None:
+        available.append("01")
+    if dossier.supplements.exists():
+        available.append("02")
+    if dossier.status == Status.NOT_ACCEPTED:
+        available.append("03")
+    if dossier.apologized:
+        available.append("04")
+    if dossier.status == Status.STOPPED:
+        available.append("05")
+    return [(n, FORMS[n]) for n in sorted(available)]
+
+
+@login_required
+def detail(request: HttpRequest, code: str) -> HttpResponse:
+    return render(request, "dossiers/detail.html", _action_context(request, code))
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    dossier = dossier_for(request.user, code)
+    post = request.POST
+    params: dict[str, Any] = {
+        k: post.get(k, "")
+        for k in ("reason", "officer_id", "body", "days", "new_due", "amount", "method", "note")
+        if post.get(k, "") != ""
+    }
+    if "items" in post:
+        params["items"] = _missing_items(post["items"])
+    try:
+        for key in ("officer_id", "days", "amount"):
+            if key in params:
+                if not str(params[key]).isdigit():
+                    raise ApplicationError(
+                        f"«{params[key]}» không phải số.", extra={"field": key}, status=422
+                    )
+                params[key] = int(params[key])
+        dossier_transition(dossier, action=action, actor=request.user, **params)
+    except ApplicationError as exc:
+        context = _action_context(request, code)
+        context["error"] = exc
+        return render(request, "dossiers/detail.html", context, status=exc.status)
+    label = TRANSITIONS[action].label if action in TRANSITIONS else action
+    messages.success(request, f"{label}: đã ghi nhận.")
+    return redirect("dossiers:detail", code=code)
+
+
+@login_required
+def form(request: HttpRequest, code: str, number: str) -> HttpResponse:
+    if number not in FORMS:
+        raise NotFound(f"Không có biểu mẫu số «{number}».")
+    dossier = dossier_for(request.user, code)
+    response = HttpResponse(form_pdf(dossier, number), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{code}-mau-{number}.pdf"'
+    return response
+
+
+@login_required
+def attachment(request: HttpRequest, code: str, pk: int) -> FileResponse:
+    dossier = dossier_for(request.user, code)
+    item = dossier.attachments.filter(pk=pk).first()
+    if item is None:
+        raise NotFound("Không tìm thấy tệp đính kèm.")
+    return FileResponse(item.file.open("rb"), content_type=item.content_type)
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    """Form 07: the dossier register of a receiving unit for a year, as PDF or Excel."""
+    code = request.GET.get("unit", "")
+    unit = _unit_by_code(code, "unit") if code else None
+    if unit is None or not has_permission(
+        request.user, Perm.VIEW_DOSSIERS, province_code=unit.province_code, unit_code=unit.code
+    ):
+        raise PermissionDenied(PERMISSION_DENIED)
+    year_text = request.GET.get("year", "") or str(timezone.now().astimezone(VN).year)
+    if not year_text.isdigit() or not 2025 <= int(year_text) <= dt.date.today().year + 1:
+        raise ApplicationError(
+            f"Năm «{year_text}» không hợp lệ.", extra={"field": "year"}, status=422
+        )
+    year = int(year_text)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            register_xlsx(unit, year),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="so-theo-doi-{unit.code}-{year}.xlsx"'
+        )
+        return response
+    response = HttpResponse(register_pdf(unit, year), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="so-theo-doi-{unit.code}-{year}.pdf"'
+    return response
