@@ -122,6 +122,14 @@ class Dossier(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    @property
+    def time_label(self) -> str:
+        """The legal processing time in words: "5 ngày làm việc"."""
+        from haicap.procedures.models import TimeUnitChoice
+
+        unit = dict(TimeUnitChoice.choices).get(self.time_unit, self.time_unit)
+        return f"{self.time_value} {unit}"
+
 
 class DossierEvent(models.Model):
     """One line of the control sheet (form 06): each hand-over and each change of status."""

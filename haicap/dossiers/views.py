@@ -21,6 +21,7 @@ from haicap.core.roles import Perm
 from haicap.dossiers.forms import FORMS, form_pdf, register_pdf, register_xlsx
 from haicap.dossiers.models import Channel, ReturnMethod, Status
 from haicap.dossiers.selectors import (
+    OPEN,
     QUEUES,
     dossier_for,
     dossier_queue,
@@ -57,6 +58,14 @@ def queue(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     dossiers = dossier_queue(request.user, name, query=query)
     page = Paginator(dossiers, 30).get_page(request.GET.get("page"))
+    now = timezone.now()
+    for dossier in page:
+        dossier.late = bool(  # type: ignore[attr-defined]
+            dossier.status in OPEN
+            and dossier.paused_at is None
+            and dossier.due_at
+            and dossier.due_at < now
+        )
     return render(
         request,
         "dossiers/queue.html",
@@ -66,7 +75,6 @@ def queue(request: HttpRequest) -> HttpResponse:
             "queues": QUEUES,
             "counts": queue_counts(request.user),
             "q": query,
-            "now": timezone.now(),
             "can_receive": has_permission(request.user, Perm.RECEIVE_DOSSIERS),
             "register_units": _officer_units(request),
         },
@@ -163,7 +171,11 @@ def procedure_picker(request: HttpRequest) -> HttpResponse:
     province = _province_of(request.GET.get("receiving_unit", ""))
     rows = []
     if len(query.strip()) >= 2:
-        for procedure in procedure_search(query=query, level="commune")[:12]:
+        # the shortest names first: "đăng ký khai sinh" before its special cases
+        matches = sorted(
+            procedure_search(query=query, level="commune")[:200], key=lambda p: len(p.name)
+        )
+        for procedure in matches[:12]:
             rows.append((procedure, procedure_settings(procedure, province)))
     return render(request, "dossiers/_procedure_picker.html", {"rows": rows, "q": query})
 

@@ -49,7 +49,9 @@ def demo_server() -> Iterator[str]:
         ["migrate", "--noinput", "-v0"],
         ["collectstatic", "--noinput", "-v0"],
         ["units", "load"],
+        ["procedures", "load"],
         ["demo_setup"],
+        ["dossiers", "demo"],
     ):
         subprocess.run([*haicap, *args], env=env, cwd=ROOT, check=True, capture_output=True)
     port = _free_port()

@@ -37,7 +37,7 @@ def applicant() -> Applicant:
         name="Nguyễn Thị Mai",
         id_number="079190001234",
         phone_number="0903 123 456",
-        address="12 Võ Văn Tần, Phường 6, Quận 3, TP.HCM",
+        address="25 Trần Quốc Thảo, Phường 9, Quận 3, TP.HCM",
     )
 
 

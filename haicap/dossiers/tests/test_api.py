@@ -15,7 +15,7 @@ BODY: dict = {
         "name": "Nguyễn Thị Mai",
         "id_number": "079190001234",
         "phone": "0903123456",
-        "address": "12 Võ Văn Tần, Phường 6, Quận 3, TP.HCM",
+        "address": "25 Trần Quốc Thảo, Phường 9, Quận 3, TP.HCM",
     },
     "request": "Đăng ký khai sinh cho con",
 }

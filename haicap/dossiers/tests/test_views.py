@@ -17,7 +17,7 @@ FORM = {
     "applicant_name": "Nguyễn Thị Mai",
     "applicant_id_number": "079190001234",
     "applicant_phone": "0903123456",
-    "applicant_address": "12 Võ Văn Tần, Phường 6, Quận 3, TP.HCM",
+    "applicant_address": "25 Trần Quốc Thảo, Phường 9, Quận 3, TP.HCM",
     "request": "Đăng ký khai sinh cho con",
     "outcome": "accept",
     "sets": "1",
