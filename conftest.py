@@ -24,6 +24,14 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
         procedures_load()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Each test starts with empty per-process caches: rolled-back rows must not linger."""
+    from haicap.core.ttlcache import clear_all_caches
+
+    clear_all_caches()
+
+
 @pytest.fixture
 def ben_thanh(db) -> Unit:  # type: ignore[no-untyped-def]
     return Unit.objects.current().get(level="commune", code="26743")

@@ -18,14 +18,22 @@ from collections import defaultdict
 
 from _setup import django_with_reference_data, machine
 
-COMMUNE_ABBR = {"phuong": ["P.", "P ", "Phường ", "phuong "], "xa": ["X.", "Xã ", "xa "],
-                "thi_tran": ["TT.", "Thị trấn ", "thi tran "]}
-DISTRICT_ABBR = {"quan": ["Q.", "Q ", "Quận ", "quan "], "huyen": ["H.", "Huyện ", "huyen "],
-                 "thi_xa": ["TX.", "Thị xã ", "thi xa "],
-                 "thanh_pho_thuoc_tinh": ["TP.", "Thành phố ", "Tp "],
-                 "thanh_pho_thuoc_tp": ["TP.", "Thành phố ", "Tp "]}
-CITY_ALIASES = {"79": ["TP.HCM", "HCM", "Sài Gòn", "SG", "TP. Hồ Chí Minh", "Hồ Chí Minh"],
-                "01": ["Hà Nội", "HN", "TP. Hà Nội", "Thành phố Hà Nội"]}
+COMMUNE_ABBR = {
+    "phuong": ["P.", "P ", "Phường ", "phuong "],
+    "xa": ["X.", "Xã ", "xa "],
+    "thi_tran": ["TT.", "Thị trấn ", "thi tran "],
+}
+DISTRICT_ABBR = {
+    "quan": ["Q.", "Q ", "Quận ", "quan "],
+    "huyen": ["H.", "Huyện ", "huyen "],
+    "thi_xa": ["TX.", "Thị xã ", "thi xa "],
+    "thanh_pho_thuoc_tinh": ["TP.", "Thành phố ", "Tp "],
+    "thanh_pho_thuoc_tp": ["TP.", "Thành phố ", "Tp "],
+}
+CITY_ALIASES = {
+    "79": ["TP.HCM", "HCM", "Sài Gòn", "SG", "TP. Hồ Chí Minh", "Hồ Chí Minh"],
+    "01": ["Hà Nội", "HN", "TP. Hà Nội", "Thành phố Hà Nội"],
+}
 STREETS = ["Lê Lợi", "Nguyễn Trãi", "Trần Hưng Đạo", "Hai Bà Trưng", "Quốc lộ 1A", "Tỉnh lộ 8"]
 
 
@@ -74,8 +82,13 @@ def build_cases(n: int, seed: int) -> list[tuple[str, frozenset[str]]]:
         if province.code in CITY_ALIASES and rng.random() < 0.7:
             province_part = rng.choice(CITY_ALIASES[province.code])
         else:
-            province_part = rng.choice([province.full_name, province.name, "Tỉnh " + province.name
-                                        if province.kind == "tinh" else "TP. " + province.name])
+            province_part = rng.choice(
+                [
+                    province.full_name,
+                    province.name,
+                    "Tỉnh " + province.name if province.kind == "tinh" else "TP. " + province.name,
+                ]
+            )
         parts = [commune_part, district_part, province_part]
         if rng.random() < 0.5:
             parts.insert(0, f"{rng.randint(1, 999)} {rng.choice(STREETS)}")
@@ -106,8 +119,11 @@ def run_haicap(cases: list[tuple[str, frozenset[str]]]) -> tuple[float, float, d
     statuses: dict[str, int] = defaultdict(int)
     for (_, expected), result in zip(cases, results, strict=True):
         statuses[result.status] += 1
-        got = frozenset(c.commune.code for c in result.candidates) if result.status in (
-            "converted", "split", "split_resolved") else frozenset()
+        got = (
+            frozenset(c.commune.code for c in result.candidates)
+            if result.status in ("converted", "split", "split_resolved")
+            else frozenset()
+        )
         correct += got == expected
     return len(cases) / elapsed, correct / len(cases), dict(statuses)
 
@@ -143,21 +159,26 @@ def main() -> None:
     splits = sum(len(e) > 1 for _, e in cases)
     ours_rate, ours_acc, statuses = run_haicap(cases)
     peer_rate, peer_acc = run_peer(cases)
-    print(json.dumps({
-        "benchmark": "address_convert",
-        "addresses": len(cases),
-        "split_share": round(splits / len(cases), 4),
-        "haicap_per_s": round(ours_rate),
-        "peer_per_s": round(peer_rate),
-        "ratio": round(ours_rate / peer_rate, 2),
-        "haicap_accuracy": round(ours_acc, 4),
-        "peer_accuracy": round(peer_acc, 4),
-        "haicap_statuses": statuses,
-        "target": {"ratio_min": 10, "accuracy": "haicap >= peer"},
-        "pass": ours_rate >= 10 * peer_rate and ours_acc >= peer_acc,
-        "peer": "vietnamadminunits 1.0.4 (geocoder disabled)",
-        "machine": machine(),
-    }, ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                "benchmark": "address_convert",
+                "addresses": len(cases),
+                "split_share": round(splits / len(cases), 4),
+                "haicap_per_s": round(ours_rate),
+                "peer_per_s": round(peer_rate),
+                "ratio": round(ours_rate / peer_rate, 2),
+                "haicap_accuracy": round(ours_acc, 4),
+                "peer_accuracy": round(peer_acc, 4),
+                "haicap_statuses": statuses,
+                "target": {"ratio_min": 10, "accuracy": "haicap >= peer"},
+                "pass": ours_rate >= 10 * peer_rate and ours_acc >= peer_acc,
+                "peer": "vietnamadminunits 1.0.4 (geocoder disabled)",
+                "machine": machine(),
+            },
+            ensure_ascii=False,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -50,27 +50,35 @@ def main() -> None:
     naive = []
     for i in range(naive_n):
         point = shapely.Point(lons[i], lats[i])
-        hits = [code for code, geom in zip(locator.codes, locator.geometries, strict=True) if geom.contains(point)]
+        hits = [
+            code
+            for code, geom in zip(locator.codes, locator.geometries, strict=True)
+            if geom.contains(point)
+        ]
         naive.append(hits)
     naive_rate = naive_n / (time.perf_counter() - start)
 
     agree = sum((bulk[i] in hits) if hits else bulk[i] is None for i, hits in enumerate(naive))
     inside = sum(code is not None for code in bulk)
-    print(json.dumps({
-        "benchmark": "locate",
-        "points": args.n,
-        "inside_share": round(inside / args.n, 4),
-        "index_build_s": round(build_s, 2),
-        "bulk_points_per_s": round(bulk_rate),
-        "single_points_per_s": round(single_rate),
-        "naive_points_per_s": round(naive_rate, 1),
-        "ratio_bulk_vs_naive": round(bulk_rate / naive_rate),
-        "single_agrees_with_bulk": single == bulk[:single_n],
-        "agreement_with_naive": f"{agree}/{naive_n}",
-        "target": {"bulk_points_per_s": 200_000},
-        "pass": bulk_rate >= 200_000 and agree == naive_n and single == bulk[:single_n],
-        "machine": machine(),
-    }))
+    print(
+        json.dumps(
+            {
+                "benchmark": "locate",
+                "points": args.n,
+                "inside_share": round(inside / args.n, 4),
+                "index_build_s": round(build_s, 2),
+                "bulk_points_per_s": round(bulk_rate),
+                "single_points_per_s": round(single_rate),
+                "naive_points_per_s": round(naive_rate, 1),
+                "ratio_bulk_vs_naive": round(bulk_rate / naive_rate),
+                "single_agrees_with_bulk": single == bulk[:single_n],
+                "agreement_with_naive": f"{agree}/{naive_n}",
+                "target": {"bulk_points_per_s": 200_000},
+                "pass": bulk_rate >= 200_000 and agree == naive_n and single == bulk[:single_n],
+                "machine": machine(),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -29,6 +29,11 @@ def application_error(request: HttpRequest, exc: ApplicationError) -> HttpRespon
     )
 
 
+@api.get("/health", summary="Máy chủ đang chạy (không truy cập cơ sở dữ liệu)", tags=["health"])
+def health(request: HttpRequest) -> dict[str, str]:
+    return {"status": "ok"}
+
+
 api.add_router("/units/", units_router)
 api.add_router("/procedures", procedures_router)
 api.add_router("/dossiers", dossiers_router)

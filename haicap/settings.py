@@ -134,3 +134,7 @@ HAICAP_FEE_ACCOUNT_NAME = os.environ.get(
     "HAICAP_FEE_ACCOUNT_NAME", "TAI KHOAN DEMO - KHONG CHUYEN TIEN"
 )
 HAICAP_PUBLIC_URL = os.environ.get("HAICAP_PUBLIC_URL", "http://127.0.0.1:8000")
+
+# Per-process caches of reference rows (core.ttlcache): how long another process's change may
+# take to be seen here.
+HAICAP_CACHE_SECONDS = float(os.environ.get("HAICAP_CACHE_SECONDS", "30"))

@@ -12,6 +12,7 @@ from haicap.core.errors import ApplicationError, Conflict
 from haicap.core.models import AuditAction, Membership
 from haicap.core.permissions import Actor, require_permission
 from haicap.core.roles import ROLE_LEVELS, Perm, Role
+from haicap.core.ttlcache import clear_all_caches
 from haicap.units.models import Unit
 
 ROLE_NOT_ALLOWED_AT_LEVEL = "Vai trò «{role}» không áp dụng cho đơn vị cấp «{level}»."
@@ -52,6 +53,8 @@ def membership_grant(
         to_state=role,
         note=f"{user.get_username()} → {role} @ {unit.full_name if unit else 'toàn quốc'}",
     )
+    clear_all_caches()  # now, for reads later in this transaction; again once committed
+    transaction.on_commit(clear_all_caches)  # cached API users carry their memberships
     return membership
 
 
@@ -74,4 +77,6 @@ def membership_revoke(*, membership: Membership, actor: Actor | None, reason: st
         from_state=membership.role,
         note=reason,
     )
+    clear_all_caches()  # now, for reads later in this transaction; again once committed
+    transaction.on_commit(clear_all_caches)
     return membership

@@ -25,8 +25,9 @@ from haicap.dossiers.services import (
 )
 from haicap.dossiers.tokens import TokenAuth
 from haicap.dossiers.validation import Applicant, mask_id, mask_phone
-from haicap.procedures.selectors import procedure_get
+from haicap.procedures.selectors import procedure_for_intake
 from haicap.units.models import Unit
+from haicap.units.selectors import unit_in_force
 
 router = Router(tags=["dossiers"])
 AUTH = [TokenAuth(), django_auth]
@@ -38,8 +39,7 @@ def client_address(request: HttpRequest) -> str:
 
 
 def unit_get(code: str, field: str) -> Unit:
-    level = "province" if len(code) == 2 else "commune"
-    unit = Unit.objects.current().filter(level=level, code=code).first()
+    unit = unit_in_force("province" if len(code) == 2 else "commune", code)
     if unit is None:
         raise NotFound(UNIT_NOT_FOUND.format(code=code), extra={"field": field, "code": code})
     return unit
@@ -169,7 +169,7 @@ def _applicant(data: ApplicantIn) -> Applicant:
 def intake(request: HttpRequest, data: IntakeIn) -> Reply[dict[str, Any]]:
     dossier = dossier_intake(
         Intake(
-            procedure=procedure_get(data.procedure_code),
+            procedure=procedure_for_intake(data.procedure_code),
             receiving_unit=unit_get(data.receiving_unit, "receiving_unit"),
             competent_unit=unit_get(data.competent_unit, "competent_unit")
             if data.competent_unit
@@ -205,7 +205,7 @@ class OnlineOut(Schema):
 def online(request: HttpRequest, data: OnlineIn) -> Reply[dict[str, Any]]:
     dossier = dossier_intake(
         Intake(
-            procedure=procedure_get(data.procedure_code),
+            procedure=procedure_for_intake(data.procedure_code),
             receiving_unit=unit_get(data.receiving_unit, "receiving_unit"),
             competent_unit=unit_get(data.competent_unit, "competent_unit")
             if data.competent_unit

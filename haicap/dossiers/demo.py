@@ -17,7 +17,7 @@ from haicap.procedures.models import Procedure
 from haicap.units.models import Unit
 from haicap.workdays.calendar import VN
 
-PROCEDURES = ["1.001193", "1.000894", "1.001022", "2.000908", "1.004227"]
+PROCEDURES = ["1.001193", "1.000894", "1.001022", "2.000908", "1.000656"]
 NAMES = [
     "Nguyễn Thị Hoa",
     "Trần Văn Hùng",

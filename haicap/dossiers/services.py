@@ -31,8 +31,9 @@ from haicap.dossiers.models import (
 from haicap.dossiers.validation import Applicant
 from haicap.dossiers.workflow import TRANSITIONS, Transition
 from haicap.procedures.models import Procedure
-from haicap.procedures.selectors import procedure_settings
+from haicap.procedures.selectors import procedure_settings_cached
 from haicap.units.models import Level, Unit
+from haicap.units.selectors import unit_in_force
 from haicap.workdays.calendar import CUTOFF, VN, classify, due_at
 from haicap.workdays.selectors import work_calendar
 
@@ -94,7 +95,9 @@ def _competent(intake: Intake, boundary_free: bool) -> Unit:
     elif "commune" in procedure.levels:
         competent = intake.receiving_unit
     else:
-        competent = Unit.objects.current().get(level=Level.PROVINCE, code=province)
+        province_unit = unit_in_force(Level.PROVINCE, province)
+        assert province_unit is not None
+        competent = province_unit
     if competent.province_code != province:
         raise ApplicationError(OTHER_PROVINCE.format(unit=competent.full_name), status=422)
     if (
@@ -187,10 +190,8 @@ def dossier_intake(
     """Create a dossier: accepted with a receipt (02), waiting for a supplement, refused (03), or
     — online — registered (01) for the desk to accept. A retried call with the same
     idempotency key returns the first dossier."""
-    if idempotency_key:
-        existing = Dossier.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing
+    # a retry with a used key fails on the unique key and returns the first dossier: no look-up
+    # before every intake, and the number it drew rolls back with it
     try:
         with transaction.atomic():
             return _intake(
@@ -228,7 +229,7 @@ def _intake(
         require_permission(
             actor, Perm.RECEIVE_DOSSIERS, province_code=province, unit_code=receiving.code
         )
-    settings = procedure_settings(intake.procedure, province, intake.channel)
+    settings = procedure_settings_cached(intake.procedure, province, intake.channel)
     if not settings.offered:
         raise ApplicationError(
             NOT_OFFERED.format(province=province, code=intake.procedure.code), status=422

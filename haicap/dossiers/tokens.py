@@ -12,7 +12,8 @@ from ninja.security import HttpBearer
 
 from haicap.core.audit import audit_record
 from haicap.core.models import AuditAction
-from haicap.core.permissions import Actor
+from haicap.core.permissions import Actor, active_memberships
+from haicap.core.ttlcache import TTLCache
 from haicap.dossiers.models import ApiToken
 
 
@@ -33,18 +34,29 @@ def token_issue(*, user: Any, label: str, actor: Actor | None) -> str:
     return raw
 
 
+# token hash -> the user with memberships loaded; revocations here clear it at once
+_users: TTLCache[Any] = TTLCache("api tokens")
+
+
 def token_user(raw: str) -> Any:
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(key_hash=_hash(raw), revoked_at__isnull=True, user__is_active=True)
-        .first()
-    )
-    return token.user if token else None
+    def load() -> Any:
+        token = (
+            ApiToken.objects.select_related("user")
+            .filter(key_hash=_hash(raw), revoked_at__isnull=True, user__is_active=True)
+            .first()
+        )
+        if token is None:
+            return None
+        active_memberships(token.user)  # loaded once, kept with the cached user
+        return token.user
+
+    return _users.get(_hash(raw), load)
 
 
 def token_revoke(*, token: ApiToken, actor: Actor | None) -> None:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
+    _users.clear()
     audit_record(
         actor=actor,
         action=AuditAction.MEMBERSHIP_REVOKED,

@@ -32,7 +32,7 @@ from haicap.dossiers.selectors import (
 from haicap.dossiers.services import Intake, allowed_actions, dossier_intake, dossier_transition
 from haicap.dossiers.validation import Applicant
 from haicap.dossiers.workflow import TRANSITIONS, action_label
-from haicap.procedures.selectors import procedure_get, procedure_search, procedure_settings
+from haicap.procedures.selectors import procedure_for_intake, procedure_search, procedure_settings
 from haicap.units.address.convert import convert_address
 from haicap.units.models import Unit
 from haicap.workdays.calendar import VN
@@ -128,7 +128,7 @@ def receive(request: HttpRequest) -> HttpResponse:
             receiving = _unit_by_code(post.get("receiving_unit", ""), "receiving_unit") or units[0]
             dossier = dossier_intake(
                 Intake(
-                    procedure=procedure_get(post.get("procedure_code", "").strip()),
+                    procedure=procedure_for_intake(post.get("procedure_code", "").strip()),
                     receiving_unit=receiving,
                     competent_unit=_unit_by_code(post.get("competent_unit", ""), "competent_unit"),
                     return_unit=_unit_by_code(post.get("return_unit", ""), "return_unit"),

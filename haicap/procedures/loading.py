@@ -12,6 +12,7 @@ from pathlib import Path
 from django.db import transaction
 
 from haicap.core.text import search_key
+from haicap.core.ttlcache import clear_all_caches
 from haicap.procedures.models import Procedure
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "procedures.jsonl.gz"
@@ -112,4 +113,5 @@ def procedures_load(
         Procedure.objects.bulk_create(new, batch_size=200)
         Procedure.objects.bulk_update(changed, FIELDS, batch_size=200)
         summary.created, summary.updated = len(new), len(changed)
+    clear_all_caches()
     return summary

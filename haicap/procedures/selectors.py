@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 
 from haicap.core.errors import NotFound
 from haicap.core.text import search_key
+from haicap.core.ttlcache import TTLCache
 from haicap.procedures.models import OnlineLevel, Procedure, ProvinceProcedure
 
 PROCEDURE_NOT_FOUND = "Không tìm thấy thủ tục mã «{code}»."
@@ -43,6 +44,32 @@ def procedure_get(code: str) -> Procedure:
         return Procedure.objects.get(code=code)
     except Procedure.DoesNotExist:
         raise NotFound(PROCEDURE_NOT_FOUND.format(code=code), extra={"code": code}) from None
+
+
+_for_intake: TTLCache[Procedure] = TTLCache("procedures")
+_settings: TTLCache[Settings] = TTLCache("province procedure settings")
+
+
+def procedure_for_intake(code: str) -> Procedure:
+    """procedure_get without the portal's raw text, cached: read on every intake."""
+
+    def load() -> Procedure:
+        try:
+            return Procedure.objects.defer("raw", "search_key").get(code=code)
+        except Procedure.DoesNotExist:
+            raise NotFound(PROCEDURE_NOT_FOUND.format(code=code), extra={"code": code}) from None
+
+    return _for_intake.get(code, load)
+
+
+def procedure_settings_cached(
+    procedure: Procedure, province_code: str, channel: str = "in_person"
+) -> Settings:
+    """procedure_settings, cached per process (cleared here when an administrator changes it)."""
+    return _settings.get(
+        (procedure.pk, province_code, channel),
+        lambda: procedure_settings(procedure, province_code, channel),
+    )
 
 
 def procedure_fields() -> list[str]:

@@ -9,6 +9,7 @@ from haicap.core.errors import ApplicationError
 from haicap.core.models import AuditAction
 from haicap.core.permissions import Actor, require_permission
 from haicap.core.roles import Perm
+from haicap.core.ttlcache import clear_all_caches
 from haicap.procedures.models import OnlineLevel, Procedure, ProvinceProcedure, TimeUnitChoice
 from haicap.procedures.selectors import procedure_settings
 
@@ -49,6 +50,8 @@ def province_procedure_configure(
     config.updated_by = actor if actor.is_authenticated else None  # type: ignore[assignment]
     config.full_clean()
     config.save()
+    clear_all_caches()  # now, for reads later in this transaction; again once committed
+    transaction.on_commit(clear_all_caches)
     audit_record(
         actor=actor,
         action=AuditAction.PROCEDURE_CONFIGURED,

@@ -17,6 +17,7 @@ from haicap.core.audit import audit_record
 from haicap.core.models import AuditAction
 from haicap.core.permissions import Actor
 from haicap.core.text import search_key
+from haicap.core.ttlcache import clear_all_caches
 from haicap.units.models import Succession, Unit
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -195,6 +196,7 @@ def units_load(
     transaction.on_commit(reset_locator)
     reset_address_index()
     reset_locator()
+    clear_all_caches()
     return summary
 
 

@@ -8,9 +8,22 @@ from django.db.models import Count, QuerySet
 
 from haicap.core.errors import NotFound
 from haicap.core.text import search_key
+from haicap.core.ttlcache import TTLCache
 from haicap.units.models import Level, Succession, Unit
 
 UNIT_NOT_FOUND = "Không tìm thấy đơn vị hành chính mã «{code}»."
+
+
+_in_force: TTLCache[Unit | None] = TTLCache("units in force")
+
+
+def unit_in_force(level: str, code: str) -> Unit | None:
+    """The unit of `level` and `code` in force today (without its boundary), cached: every
+    intake and report reads a few."""
+    return _in_force.get(
+        (level, code),
+        lambda: Unit.objects.current().defer("boundary").filter(level=level, code=code).first(),
+    )
 
 
 def unit_counts_on(date: dt.date) -> dict[str, int]:

@@ -1,0 +1,78 @@
+"""A throwaway PostgreSQL cluster for benchmarks (as scripts/test.sh starts one for the tests):
+initdb in a temp directory, socket only, stopped and removed on exit."""
+
+from __future__ import annotations
+
+import atexit
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+import urllib.parse
+
+
+def _as_postgres(args: list[str]) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
+
+
+def throwaway_cluster(settings: str = "-c synchronous_commit=off") -> str:
+    """Start a cluster and return its HAICAP_DATABASE_URL; it is removed when Python exits."""
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
+    if not bins:
+        raise SystemExit("PostgreSQL binaries not found: apt-get install postgresql")
+    pg_bin = bins[-1]
+    pgdir = tempfile.mkdtemp(prefix="haicap-bench-pg-")
+    if os.geteuid() == 0:
+        shutil.chown(pgdir, "postgres")
+    data = os.path.join(pgdir, "data")
+    subprocess.run(
+        _as_postgres(
+            [
+                f"{pg_bin}/initdb",
+                "-D",
+                data,
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    options = f"-c listen_addresses='' -c unix_socket_directories='{pgdir}' -c max_connections=200 {settings}"
+    subprocess.run(
+        _as_postgres(
+            [
+                f"{pg_bin}/pg_ctl",
+                "-D",
+                data,
+                "-l",
+                os.path.join(pgdir, "log"),
+                "-w",
+                "start",
+                "-o",
+                options,
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
+
+    def stop() -> None:
+        subprocess.run(
+            _as_postgres([f"{pg_bin}/pg_ctl", "-D", data, "-m", "immediate", "stop"]),
+            capture_output=True,
+        )
+        shutil.rmtree(pgdir, ignore_errors=True)
+
+    atexit.register(stop)
+    subprocess.run(
+        _as_postgres([f"{pg_bin}/createdb", "-h", pgdir, "-U", "postgres", "haicap"]),
+        check=True,
+        capture_output=True,
+    )
+    return f"postgres://postgres@{urllib.parse.quote(pgdir, safe='')}/haicap"

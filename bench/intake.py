@@ -1,0 +1,249 @@
+"""Benchmark: dossiers accepted per second over HTTP, on PostgreSQL, behind gunicorn.
+
+Starts a throwaway PostgreSQL cluster (or uses HAICAP_DATABASE_URL), loads the reference data and
+the catalogue, issues an API token to a counter officer of HCMC, starts gunicorn as `make demo`
+would, and drives it from this process with concurrent keep-alive clients:
+
+1. intake at saturation: POST /api/v1/dossiers (birth registration and four other commune
+   procedures at random HCMC wards, each with its own Idempotency-Key);
+2. the baseline in the same run: GET /api/v1/health on the same server, same clients;
+3. intake paced at half the 300/s target (150/s), for the latency a counter officer feels.
+
+Prints one JSON line. Targets: >= 300 accepted/s, p95 < 50 ms at 150/s, and intake costing no
+more than 3x the trivial endpoint (ratio of saturated throughputs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+from _pg import throwaway_cluster
+from _setup import ROOT, machine
+
+PROCEDURES = ["1.001193", "1.000894", "1.001022", "2.000908", "1.000656"]
+
+
+def prepare(database_url: str) -> tuple[str, list[str]]:
+    """Migrate, load, and return a counter officer's API token and the HCMC ward codes."""
+    os.environ["HAICAP_DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haicap.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0, interactive=False)
+    from django.contrib.auth import get_user_model
+
+    from haicap.core.roles import Role
+    from haicap.core.services import membership_grant
+    from haicap.dossiers.tokens import token_issue
+    from haicap.procedures.loading import procedures_load
+    from haicap.units.loading import units_load
+    from haicap.units.models import Unit
+
+    units_load()
+    procedures_load()
+    hcmc = Unit.objects.current().get(level="province", code="79")
+    user, _ = get_user_model().objects.get_or_create(username="bench.motcua")
+    membership_grant(user=user, role=Role.COUNTER_OFFICER, unit=hcmc, actor=None)
+    wards = list(
+        Unit.objects.current()
+        .filter(level="commune", province_code="79")
+        .values_list("code", flat=True)
+    )
+    from django.db import connections
+
+    connections.close_all()
+    return token_issue(user=user, label="bench", actor=None), wards
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(port: int, workers: int, threads: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "haicap.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--worker-class",
+            "gthread",
+            "--keep-alive",
+            "30",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=os.environ.copy(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health", timeout=2)
+            return server
+        except OSError as exc:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                log = server.stderr.read().decode()[-2000:]  # type: ignore[union-attr]
+                raise SystemExit("gunicorn did not start: " + log) from exc
+            time.sleep(0.2)
+
+
+class Load:
+    """`clients` threads, each on one keep-alive connection, for `seconds`; optionally paced."""
+
+    def __init__(
+        self, port: int, make_request, clients: int, seconds: float, rate: float | None = None
+    ):
+        self.port, self.make_request, self.clients = port, make_request, clients
+        self.seconds, self.rate = seconds, rate
+        self.latencies: list[float] = []
+        self.statuses: dict[int, int] = {}
+        self.lock = threading.Lock()
+
+    def client(self, index: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        rng = random.Random(index)
+        interval = self.clients / self.rate if self.rate else 0.0
+        next_at = time.perf_counter() + rng.random() * interval
+        end = time.perf_counter() + self.seconds
+        mine, codes = [], {}
+        while True:
+            now = time.perf_counter()
+            if now >= end:
+                break
+            if interval:
+                if next_at > now:
+                    time.sleep(next_at - now)
+                next_at += interval
+            method, path, body, headers = self.make_request(rng)
+            start = time.perf_counter()
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            mine.append(time.perf_counter() - start)
+            codes[response.status] = codes.get(response.status, 0) + 1
+        conn.close()
+        with self.lock:
+            self.latencies += mine
+            for status, n in codes.items():
+                self.statuses[status] = self.statuses.get(status, 0) + n
+
+    def run(self) -> dict[str, float]:
+        threads = [threading.Thread(target=self.client, args=(i,)) for i in range(self.clients)]
+        start = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - start
+        ok = sum(n for s, n in self.statuses.items() if s < 300)
+        quantiles = (
+            statistics.quantiles(self.latencies, n=100) if len(self.latencies) > 1 else [0] * 99
+        )
+        return {
+            "per_s": round(ok / elapsed, 1),
+            "p50_ms": round(quantiles[49] * 1000, 2),
+            "p95_ms": round(quantiles[94] * 1000, 2),
+            "requests": len(self.latencies),
+            "errors": len(self.latencies) - ok,
+            "statuses": {str(k): v for k, v in sorted(self.statuses.items())},
+        }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--paced-rate", type=float, default=150)
+    args = parser.parse_args()
+
+    database_url = os.environ.get("HAICAP_DATABASE_URL") or throwaway_cluster()
+    token, wards = prepare(database_url)
+    port = free_port()
+    server = start_server(port, args.workers, args.threads)
+    auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    counter = iter(range(10**9))
+
+    def intake(rng: random.Random) -> tuple[str, str, bytes, dict[str, str]]:
+        n = next(counter)
+        body = {
+            "procedure_code": PROCEDURES[n % len(PROCEDURES)],
+            "receiving_unit": rng.choice(wards),
+            "applicant": {
+                "name": "Nguyễn Thị Mai",
+                "id_number": f"0791{rng.randint(80, 99)}{rng.randint(0, 999999):06d}",
+                "phone": f"09{rng.randint(10000000, 99999999)}",
+                "address": "25 Trần Quốc Thảo, P.9, Q.3, TP.HCM",
+            },
+            "request": "Đăng ký khai sinh cho con",
+        }
+        headers = {**auth, "Idempotency-Key": f"bench-{os.getpid()}-{n}"}
+        return "POST", "/api/v1/dossiers", json.dumps(body).encode(), headers
+
+    def trivial(rng: random.Random) -> tuple[str, str, None, dict[str, str]]:
+        return "GET", "/api/v1/health", None, {}
+
+    try:
+        Load(port, intake, args.clients, 3).run()  # warm up: connections, caches, the locator
+        saturated = Load(port, intake, args.clients, args.seconds).run()
+        baseline = Load(port, trivial, args.clients, args.seconds).run()
+        paced = Load(port, intake, args.clients, args.seconds, rate=args.paced_rate).run()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    ratio = round(baseline["per_s"] / saturated["per_s"], 2) if saturated["per_s"] else None
+    print(
+        json.dumps(
+            {
+                "benchmark": "intake",
+                "server": f"gunicorn gthread {args.workers}x{args.threads}, PostgreSQL (synchronous_commit=off)",
+                "clients": args.clients,
+                "intake_saturated": saturated,
+                "baseline_health_saturated": baseline,
+                "intake_paced": {"target_per_s": args.paced_rate, **paced},
+                "cost_ratio_intake_vs_trivial": ratio,
+                "targets": {"accepted_per_s": 300, "p95_ms_at_150_per_s": 50, "cost_ratio_max": 3},
+                "pass": bool(
+                    saturated["per_s"] >= 300
+                    and paced["p95_ms"] < 50
+                    and ratio is not None
+                    and ratio <= 3
+                ),
+                "machine": machine(),
+            },
+            ensure_ascii=False,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

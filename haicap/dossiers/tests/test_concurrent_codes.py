@@ -1,0 +1,134 @@
+"""Sixteen counters receiving at once on PostgreSQL: every code unique, and no gaps even when
+some intakes roll back. The work runs in threads with their own committed connections (the test's
+own transaction would hide their rows), and cleans up after itself."""
+
+import datetime as dt
+import os
+import threading
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+
+from haicap.core.models import AuditEvent, Membership
+from haicap.core.roles import Role
+from haicap.core.services import membership_grant
+from haicap.dossiers.models import DailySequence, Dossier
+from haicap.dossiers.services import Intake, dossier_intake
+from haicap.dossiers.validation import Applicant
+from haicap.procedures.models import Procedure
+from haicap.units.models import Unit
+from haicap.workdays.calendar import VN
+
+CLIENTS = 16
+PER_CLIENT = 15
+DAY = dt.datetime(2031, 1, 2, 9, 0, tzinfo=VN)  # a day no other test uses
+PREFIX = "26743-310102-"
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        os.environ.get("HAICAP_PG_LANE") != "1",
+        reason="concurrent writers need the PostgreSQL lane",
+    ),
+]
+
+
+class Rollback(Exception):
+    pass
+
+
+def in_own_connection(work):  # type: ignore[no-untyped-def]
+    """Run `work` in a thread, i.e. on its own autocommitting connection; re-raise its error."""
+    box: dict = {}
+
+    def run() -> None:
+        try:
+            box["result"] = work()
+        except BaseException as exc:
+            box["error"] = exc
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if "error" in box:
+        raise box["error"]
+    return box.get("result")
+
+
+def test_sixteen_parallel_counters_get_unique_gap_free_codes():
+    ben_thanh = Unit.objects.current().get(level="commune", code="26743")
+    procedure = Procedure.objects.get(code="1.001193")
+    applicant = Applicant.clean(
+        name="Nguyễn Thị Mai",
+        id_number="079190001234",
+        phone_number="0903123456",
+        address="Quận 3, TP.HCM",
+    )
+
+    def setup():  # type: ignore[no-untyped-def]
+        user = get_user_model().objects.create_user(username="motcua.song-song", password="x")
+        membership_grant(user=user, role=Role.COUNTER_OFFICER, unit=ben_thanh, actor=None)
+        return user
+
+    officer = in_own_connection(setup)
+    start = threading.Barrier(CLIENTS)
+    errors: list[BaseException] = []
+    rolled_back = 0
+    lock = threading.Lock()
+
+    def counter(client: int) -> None:
+        nonlocal rolled_back
+        try:
+            start.wait()
+            for i in range(PER_CLIENT):
+                try:
+                    with transaction.atomic():
+                        dossier_intake(
+                            Intake(
+                                procedure=procedure, receiving_unit=ben_thanh, applicant=applicant
+                            ),
+                            actor=officer,
+                            now=DAY + dt.timedelta(seconds=i),
+                        )
+                        if (client + i) % 5 == 0:  # e.g. the scanner failed: the intake is undone
+                            raise Rollback
+                except Rollback:
+                    with lock:
+                        rolled_back += 1
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=counter, args=(c,)) for c in range(CLIENTS)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors, errors
+        codes = in_own_connection(
+            lambda: list(
+                Dossier.objects.filter(code__startswith=PREFIX).values_list("code", flat=True)
+            )
+        )
+        committed = CLIENTS * PER_CLIENT - rolled_back
+        assert rolled_back > 0 and len(codes) == committed
+        assert sorted(int(c[-4:]) for c in codes) == list(range(1, committed + 1))
+    finally:
+
+        def cleanup() -> None:
+            with transaction.atomic():
+                Dossier.objects.filter(code__startswith=PREFIX).delete()
+                DailySequence.objects.filter(agency_code="26743", day=DAY.date()).delete()
+                AuditEvent.objects.filter(actor=officer).delete()
+                AuditEvent.objects.filter(
+                    object_type="core.membership", note__contains="song-song"
+                ).delete()
+                Membership.objects.filter(user=officer).delete()
+                officer.delete()
+
+        in_own_connection(cleanup)
