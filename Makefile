@@ -51,6 +51,7 @@ bench: install
 	$(BIN)/pip install -q -e ".[bench]"
 	$(BIN)/python bench/address_convert.py
 	$(BIN)/python bench/locate.py
+	$(BIN)/python bench/intake.py
 
 # Vietnamese is the source language; English comes from haicap/locale/en_table.py.
 messages: install
