@@ -11,6 +11,36 @@ from haicap.core.logging import mask_personal_data
 from haicap.core.models import AuditAction, AuditEvent
 
 
+def audit_event_build(
+    *,
+    actor: AbstractBaseUser | AnonymousUser | None,
+    action: AuditAction,
+    obj: models.Model | None = None,
+    province_code: str = "",
+    unit_code: str = "",
+    from_state: str = "",
+    to_state: str = "",
+    note: str = "",
+    data: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """The audit event, not yet saved (for callers that write it with other rows at once)."""
+    user = actor if actor is not None and actor.is_authenticated else None
+    label = user.get_username() if user is not None else "system"
+    return AuditEvent(
+        actor=user,  # type: ignore[misc]
+        actor_label=label,
+        action=action,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
+        province_code=province_code,
+        unit_code=unit_code,
+        from_state=from_state,
+        to_state=to_state,
+        note=mask_personal_data(note),
+        data=data or {},
+    )
+
+
 def audit_record(
     *,
     actor: AbstractBaseUser | AnonymousUser | None,
@@ -23,18 +53,16 @@ def audit_record(
     note: str = "",
     data: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    user = actor if actor is not None and actor.is_authenticated else None
-    label = user.get_username() if user is not None else "system"
-    return AuditEvent.objects.create(
-        actor=user,  # type: ignore[misc]
-        actor_label=label,
+    event = audit_event_build(
+        actor=actor,
         action=action,
-        object_type=obj._meta.label_lower if obj is not None else "",
-        object_id=str(obj.pk) if obj is not None else "",
+        obj=obj,
         province_code=province_code,
         unit_code=unit_code,
         from_state=from_state,
         to_state=to_state,
-        note=mask_personal_data(note),
-        data=data or {},
+        note=note,
+        data=data,
     )
+    event.save()
+    return event

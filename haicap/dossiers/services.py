@@ -13,12 +13,13 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from haicap.core.audit import audit_record
+from haicap.core.audit import audit_event_build, audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
-from haicap.core.models import AuditAction
+from haicap.core.models import AuditAction, AuditEvent
 from haicap.core.permissions import Actor, has_permission, require_permission
 from haicap.core.roles import Perm
-from haicap.dossiers.codes import agency_code, dossier_code
+from haicap.dossiers.codes import agency_code
+from haicap.dossiers.intake_insert import intake_insert
 from haicap.dossiers.models import (
     Channel,
     Dossier,
@@ -113,7 +114,7 @@ def _competent(intake: Intake, boundary_free: bool) -> Unit:
     return competent
 
 
-def _event(
+def _event_rows(
     dossier: Dossier,
     *,
     action: str,
@@ -124,10 +125,12 @@ def _event(
     to_unit: str = "",
     note: str = "",
     data: dict[str, Any] | None = None,
-) -> None:
+) -> tuple[DossierEvent, AuditEvent]:
+    """The control-sheet line and the audit event of one step, not yet saved; the audit note
+    lacks the dossier code in front (the caller adds it once the code is known)."""
     user = _user(actor)
-    DossierEvent.objects.create(
-        dossier=dossier,
+    event = DossierEvent(
+        dossier=dossier if dossier.pk else None,
         at=at,
         action=action,
         from_status=from_status,
@@ -140,7 +143,7 @@ def _event(
         data=data or {},
         province_code=dossier.province_code,
     )
-    audit_record(
+    audit = audit_event_build(
         actor=actor,
         action=AuditAction.DOSSIER_CREATED
         if from_status is None
@@ -150,8 +153,16 @@ def _event(
         unit_code=to_unit or dossier.holder_unit_code,
         from_state=str(from_status or ""),
         to_state=str(dossier.status),
-        note=f"{dossier.code} {action}: {note}"[:2000],
+        note=f"{action}: {note}",
     )
+    return event, audit
+
+
+def _event(dossier: Dossier, **step: Any) -> None:
+    event, audit = _event_rows(dossier, **step)
+    event.save()
+    audit.note = f"{dossier.code} {audit.note}"[:2000]
+    audit.save()
 
 
 def _start_clock(dossier: Dossier, now: dt.datetime) -> None:
@@ -250,7 +261,6 @@ def _intake(
     }[outcome]
     day = now.astimezone(VN).date()
     dossier = Dossier(
-        code=dossier_code(agency_code(receiving.code), day),
         province_code=province,
         procedure=intake.procedure,
         receiving_unit=receiving,
@@ -280,16 +290,7 @@ def _intake(
     )
     if status == Status.ACCEPTED:
         _start_clock(dossier, now)
-    dossier.save()
-    if items:
-        SupplementRequest.objects.create(
-            dossier=dossier,
-            at=now,
-            phase="intake",
-            items=items,
-            officer=_user(actor),
-        )
-    _event(
+    event, audit = _event_rows(
         dossier,
         action=f"intake_{outcome}",
         actor=actor,
@@ -298,6 +299,15 @@ def _intake(
         to_unit=receiving.code,
         note=refusal_reason or ", ".join(i["name"] for i in items),
     )
+    intake_insert(dossier, event, audit, agency=agency_code(receiving.code), day=day)
+    if items:
+        SupplementRequest.objects.create(
+            dossier=dossier,
+            at=now,
+            phase="intake",
+            items=items,
+            officer=_user(actor),
+        )
     return dossier
 
 
