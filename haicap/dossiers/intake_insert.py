@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+import psycopg
+from django.db import connection, models
 from django.db.models import Field
 
 from haicap.core.errors import ApplicationError
@@ -19,20 +21,24 @@ from haicap.dossiers.models import DailySequence, Dossier, DossierEvent
 
 @functools.cache
 def _layout(model: type[models.Model], skip: frozenset[str]) -> tuple[tuple[Field, ...], str, str]:
-    """The fields, quoted column list and typed placeholders of an insert (the same every time)."""
+    """The fields, quoted column list and `r.column` list of an insert (the same every time)."""
     fields = tuple(
         f for f in model._meta.concrete_fields if not f.primary_key and f.attname not in skip
     )
-    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
-    holders = ", ".join(f"%s::{f.cast_db_type(connection)}" for f in fields)
-    return fields, columns, holders
+    quoted = [connection.ops.quote_name(str(f.column)) for f in fields]
+    return fields, ", ".join(quoted), ", ".join(f"r.{q}" for q in quoted)
 
 
-def _values(obj: models.Model, skip: frozenset[str]) -> tuple[str, str, list[Any]]:
-    """Columns, typed placeholders and parameters for inserting `obj`, as Django would."""
-    fields, columns, holders = _layout(type(obj), skip)
-    db = connections[DEFAULT_DB_ALIAS]
-    return columns, holders, [f.get_db_prep_save(f.pre_save(obj, True), db) for f in fields]
+def _json_default(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date | dt.datetime) else str(value)
+
+
+def _record(obj: models.Model, skip: frozenset[str]) -> tuple[str, str, str]:
+    """Columns, `r.column` list and the row as one JSON object for jsonb_populate_record: one
+    parameter instead of one per column (psycopg converts a long parameter list on every call)."""
+    fields, columns, selects = _layout(type(obj), skip)
+    row = {str(f.column): f.get_prep_value(f.pre_save(obj, True)) for f in fields}
+    return columns, selects, json.dumps(row, default=_json_default, ensure_ascii=False)
 
 
 def intake_insert(
@@ -57,30 +63,38 @@ def intake_insert(
         audit.save()
         return
     quote = connection.ops.quote_name
-    d_cols, d_holders, d_params = _values(dossier, frozenset({"code"}))
-    e_cols, e_holders, e_params = _values(event, frozenset({"dossier_id"}))
-    a_cols, a_holders, a_params = _values(audit, frozenset({"object_id", "note"}))
+    d_cols, d_sel, d_row = _record(dossier, frozenset({"code"}))
+    e_cols, e_sel, e_row = _record(event, frozenset({"dossier_id"}))
+    a_cols, a_sel, a_row = _record(audit, frozenset({"object_id", "note"}))
     sequence, dossiers = DailySequence._meta.db_table, Dossier._meta.db_table
+    events, audits = DossierEvent._meta.db_table, AuditEvent._meta.db_table
     sql = f"""
 WITH seq AS (
   INSERT INTO {sequence} (agency_code, day, last) VALUES (%s, %s::date, 1)
   ON CONFLICT (agency_code, day) DO UPDATE SET last = {sequence}.last + 1 RETURNING last
 ), d AS (
   INSERT INTO {dossiers} ({quote("code")}, {d_cols})
-  SELECT %s || lpad(seq.last::text, 4, '0'), {d_holders} FROM seq
+  SELECT %s || lpad(seq.last::text, 4, '0'), {d_sel}
+  FROM seq, jsonb_populate_record(NULL::{dossiers}, %s::jsonb) r
   RETURNING id, {quote("code")}
 ), e AS (
-  INSERT INTO {DossierEvent._meta.db_table} (dossier_id, {e_cols})
-  SELECT d.id, {e_holders} FROM d
+  INSERT INTO {events} (dossier_id, {e_cols})
+  SELECT d.id, {e_sel} FROM d, jsonb_populate_record(NULL::{events}, %s::jsonb) r
 ), a AS (
-  INSERT INTO {AuditEvent._meta.db_table} (object_id, note, {a_cols})
-  SELECT d.id::text, left(d.code || ' ' || %s, 2000), {a_holders} FROM d
+  INSERT INTO {audits} (object_id, note, {a_cols})
+  SELECT d.id::text, left(d.code || ' ' || %s, 2000), {a_sel}
+  FROM d, jsonb_populate_record(NULL::{audits}, %s::jsonb) r
 )
 SELECT d.id, d.code, seq.last FROM d, seq"""
-    params = [agency, day, f"{agency}-{day:%y%m%d}-", *d_params, *e_params, audit.note, *a_params]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        pk, code, number = cursor.fetchone()
+    params = [agency, day, f"{agency}-{day:%y%m%d}-", d_row, e_row, audit.note, a_row]
+    connection.ensure_connection()
+    # server-side binding, prepared: PostgreSQL plans this statement once per connection
+    # instead of parsing a long literal statement for every dossier
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(sql, params, prepare=True)  # errors reach callers as Django's, as usual
+        row = cursor.fetchone()
+    assert row is not None
+    pk, code, number = row
     if number > MAX_PER_DAY:
         raise ApplicationError(SEQUENCE_FULL.format(agency=agency, day=day), status=409)
     dossier.pk, dossier.code = pk, code
