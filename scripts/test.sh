@@ -18,7 +18,7 @@ if [ ! -x /usr/bin/chromium ]; then
   if [ "${HAICAP_REQUIRE_BROWSER:-0}" = 1 ]; then echo "FAIL: chromium is required"; exit 1; fi
   echo "SKIPPED browser tests: /usr/bin/chromium not found"
 fi
-env -u HAICAP_DATABASE_URL HAICAP_VAR_DIR="$(mktemp -d)" $BIN/pytest -q -p no:cacheprovider "$@" || status=$?
+env -u HAICAP_DATABASE_URL HAICAP_VAR_DIR="$(mktemp -d)" $BIN/pytest -q -p no:cacheprovider -m "not postgres" "$@" || status=$?
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then

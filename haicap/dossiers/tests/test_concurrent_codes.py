@@ -27,6 +27,7 @@ PREFIX = "26743-310102-"
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.postgres,
     pytest.mark.skipif(
         os.environ.get("HAICAP_PG_LANE") != "1",
         reason="concurrent writers need the PostgreSQL lane",
