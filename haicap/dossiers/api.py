@@ -13,7 +13,7 @@ from haicap.core.errors import NotFound
 from haicap.core.permissions import has_permission
 from haicap.core.roles import Perm
 from haicap.dossiers import citizen
-from haicap.dossiers.forms import FORMS, form_pdf
+from haicap.dossiers.forms import form_response
 from haicap.dossiers.models import Channel, Dossier, ReturnMethod, Status
 from haicap.dossiers.selectors import citizen_history, dossier_for, dossier_queue
 from haicap.dossiers.services import (
@@ -150,13 +150,25 @@ def dossier_out(dossier: Dossier, request: HttpRequest) -> dict[str, Any]:
     }
 
 
-def _applicant(data: ApplicantIn) -> Applicant:
-    return Applicant.clean(
-        name=data.name,
-        id_number=data.id_number,
-        phone_number=data.phone,
-        address=data.address,
-        email=data.email,
+def _intake_of(data: IntakeIn | OnlineIn, **more: Any) -> Intake:
+    """The service's Intake from either body: the units looked up, the applicant checked."""
+    applicant = data.applicant
+    return Intake(
+        procedure=procedure_for_intake(data.procedure_code),
+        receiving_unit=unit_get(data.receiving_unit, "receiving_unit"),
+        competent_unit=unit_get(data.competent_unit, "competent_unit")
+        if data.competent_unit
+        else None,
+        applicant=Applicant.clean(
+            name=applicant.name,
+            id_number=applicant.id_number,
+            phone_number=applicant.phone,
+            address=applicant.address,
+            email=applicant.email,
+        ),
+        request=data.request,
+        return_method=data.return_method,
+        **more,
     )
 
 
@@ -168,19 +180,12 @@ def _applicant(data: ApplicantIn) -> Applicant:
 )
 def intake(request: HttpRequest, data: IntakeIn) -> Reply[dict[str, Any]]:
     dossier = dossier_intake(
-        Intake(
-            procedure=procedure_for_intake(data.procedure_code),
-            receiving_unit=unit_get(data.receiving_unit, "receiving_unit"),
-            competent_unit=unit_get(data.competent_unit, "competent_unit")
-            if data.competent_unit
-            else None,
-            return_unit=unit_get(data.return_unit, "return_unit") if data.return_unit else None,
-            applicant=_applicant(data.applicant),
+        _intake_of(
+            data,
             channel=data.channel,
-            request=data.request,
+            return_unit=unit_get(data.return_unit, "return_unit") if data.return_unit else None,
             sets=data.sets,
             applicant_commune_code=data.applicant_commune_code,
-            return_method=data.return_method,
         ),
         actor=request.user,
         outcome=data.outcome,
@@ -204,17 +209,7 @@ class OnlineOut(Schema):
 )
 def online(request: HttpRequest, data: OnlineIn) -> Reply[dict[str, Any]]:
     dossier = dossier_intake(
-        Intake(
-            procedure=procedure_for_intake(data.procedure_code),
-            receiving_unit=unit_get(data.receiving_unit, "receiving_unit"),
-            competent_unit=unit_get(data.competent_unit, "competent_unit")
-            if data.competent_unit
-            else None,
-            applicant=_applicant(data.applicant),
-            channel=Channel.ONLINE,
-            request=data.request,
-            return_method=data.return_method,
-        ),
+        _intake_of(data, channel=Channel.ONLINE),
         actor=request.user,
         outcome="register",
         idempotency_key=request.headers.get("Idempotency-Key") or None,
@@ -299,12 +294,7 @@ def act(request: HttpRequest, code: str, action: str, data: ActionIn) -> dict[st
 
 @router.get("/{code}/forms/{number}.pdf", auth=AUTH, summary="Biểu mẫu 01-06 (PDF)")
 def form(request: HttpRequest, code: str, number: str) -> HttpResponse:
-    if number not in FORMS:
-        raise NotFound(f"Không có biểu mẫu số «{number}».")
-    dossier = dossier_for(request.user, code)
-    response = HttpResponse(form_pdf(dossier, number), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{code}-mau-{number}.pdf"'
-    return response
+    return form_response(dossier_for(request.user, code), number)
 
 
 # --- the citizen, with the dossier code and the phone's last four digits ------------------------

@@ -11,6 +11,7 @@ from typing import Any
 import segno
 from django.conf import settings
 from django.db.models import Q
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -159,6 +160,15 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
 
 def form_pdf(dossier: Dossier, number: str) -> bytes:
     return render_pdf(f"dossiers/forms/{number}.html", form_context(dossier, number))
+
+
+def form_response(dossier: Dossier, number: str) -> HttpResponse:
+    """Form `number` of the dossier as an inline PDF (for the web pages and the API)."""
+    if number not in FORMS:
+        raise NotFound(f"Không có biểu mẫu số «{number}».")
+    response = HttpResponse(form_pdf(dossier, number), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{dossier.code}-mau-{number}.pdf"'
+    return response
 
 
 def register_rows(unit: Unit, year: int) -> list[dict[str, Any]]:

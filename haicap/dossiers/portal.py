@@ -16,7 +16,7 @@ from haicap.dossiers import citizen
 from haicap.dossiers.models import Channel, Status
 from haicap.dossiers.selectors import citizen_history, search_units
 from haicap.dossiers.services import Intake, dossier_intake, dossier_rate
-from haicap.dossiers.validation import Applicant
+from haicap.dossiers.validation import applicant_from_form
 from haicap.dossiers.views import new_form_key
 from haicap.procedures.selectors import procedure_get, procedure_search, procedure_settings
 from haicap.units.models import Unit
@@ -87,13 +87,7 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
             raise ApplicationError(
                 "Chọn xã/phường nơi nộp hồ sơ.", extra={"field": "receiving_unit"}, status=422
             )
-        applicant = Applicant.clean(
-            name=post.get("applicant_name", ""),
-            id_number=post.get("applicant_id_number", ""),
-            phone_number=post.get("applicant_phone", ""),
-            address=post.get("applicant_address", ""),
-            email=post.get("applicant_email", ""),
-        )
+        applicant = applicant_from_form(post)
         with transaction.atomic():  # a bad file leaves no dossier behind, and no used number
             dossier = dossier_intake(
                 Intake(

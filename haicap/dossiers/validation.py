@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -159,6 +160,17 @@ class Applicant:
                     status=422,
                 ) from None
         return cls(name, citizen_id(id_number), phone(phone_number), address, email)
+
+
+def applicant_from_form(data: Mapping[str, str]) -> Applicant:
+    """The applicant from a web form's `applicant_*` fields (counter and portal)."""
+    return Applicant.clean(
+        name=data.get("applicant_name", ""),
+        id_number=data.get("applicant_id_number", ""),
+        phone_number=data.get("applicant_phone", ""),
+        address=data.get("applicant_address", ""),
+        email=data.get("applicant_email", ""),
+    )
 
 
 def mask_id(value: str) -> str:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.roles import Perm
-from haicap.dossiers.forms import FORMS, form_pdf, register_pdf, register_xlsx
+from haicap.dossiers.forms import FORMS, form_response, register_pdf, register_xlsx
 from haicap.dossiers.models import Channel, ReturnMethod, Status
 from haicap.dossiers.selectors import (
     OPEN,
@@ -30,7 +30,7 @@ from haicap.dossiers.selectors import (
     search_units,
 )
 from haicap.dossiers.services import Intake, allowed_actions, dossier_intake, dossier_transition
-from haicap.dossiers.validation import Applicant
+from haicap.dossiers.validation import applicant_from_form
 from haicap.dossiers.workflow import TRANSITIONS, action_label
 from haicap.procedures.selectors import procedure_for_intake, procedure_search, procedure_settings
 from haicap.units.address.convert import convert_address
@@ -132,13 +132,7 @@ def receive(request: HttpRequest) -> HttpResponse:
                     receiving_unit=receiving,
                     competent_unit=_unit_by_code(post.get("competent_unit", ""), "competent_unit"),
                     return_unit=_unit_by_code(post.get("return_unit", ""), "return_unit"),
-                    applicant=Applicant.clean(
-                        name=post.get("applicant_name", ""),
-                        id_number=post.get("applicant_id_number", ""),
-                        phone_number=post.get("applicant_phone", ""),
-                        address=post.get("applicant_address", ""),
-                        email=post.get("applicant_email", ""),
-                    ),
+                    applicant=applicant_from_form(post),
                     channel=post.get("channel", Channel.IN_PERSON),
                     request=post.get("request", ""),
                     sets=int(post.get("sets") or 1) if (post.get("sets") or "1").isdigit() else 1,
@@ -287,12 +281,7 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
 
 @login_required
 def form(request: HttpRequest, code: str, number: str) -> HttpResponse:
-    if number not in FORMS:
-        raise NotFound(f"Không có biểu mẫu số «{number}».")
-    dossier = dossier_for(request.user, code)
-    response = HttpResponse(form_pdf(dossier, number), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{code}-mau-{number}.pdf"'
-    return response
+    return form_response(dossier_for(request.user, code), number)
 
 
 @login_required
