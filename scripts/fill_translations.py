@@ -16,6 +16,31 @@ def quote(text: str) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
 
+def unfuzzy(block: str) -> str:
+    """msgmerge guesses a translation from a similar old msgid and marks it fuzzy; such guesses
+    are wrong ("Đang xử lý" got "Processing officer"). Drop the guess, so that the table fills it
+    or it is reported untranslated; the header's fuzzy flag just goes."""
+    lines = block.split("\n")
+    if not any(line.startswith("#,") and "fuzzy" in line for line in lines):
+        return block
+    kept = []
+    for line in lines:
+        if line.startswith("#|"):
+            continue
+        if line.startswith("#,"):
+            flags = [f.strip() for f in line[2:].split(",") if f.strip() != "fuzzy"]
+            if flags:
+                kept.append("#, " + ", ".join(flags))
+            continue
+        kept.append(line)
+    text = "\n".join(kept)
+    if 'msgid ""\nmsgstr ""\n"' in text and text.lstrip().startswith(("msgid", "#")) and '"Project-Id' in text:
+        return text  # the header
+    text = re.sub(r'\nmsgstr ((?:"(?:[^"\\]|\\.)*"\n?)+)$', '\nmsgstr ""', text.rstrip("\n"))
+    text = re.sub(r'\nmsgstr\[(\d)\] "(?:[^"\\]|\\.)*"', lambda m: f'\nmsgstr[{m.group(1)}] ""', text)
+    return text + ("\n" if block.endswith("\n") else "")
+
+
 def main(po_path: str, table_path: str) -> None:
     table = runpy.run_path(table_path)
     en: dict[str, str] = table["EN"]
@@ -27,16 +52,16 @@ def main(po_path: str, table_path: str) -> None:
         msgid = unquote(m.group(2))
         if not msgid:
             return m.group(0)
-        if msgid not in en:
+        if msgid not in en:  # the table is the only source: no translation left from before
             missing.append(msgid)
-            return m.group(0)
+            return f'{m.group(1)}msgid {m.group(2)}msgstr ""\n'
         return f"{m.group(1)}msgid {m.group(2)}msgstr {quote(en[msgid])}\n"
 
-    text = re.sub(r'(^|\n)msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)msgstr ""\n(?!")', single, text)
+    text = "\n\n".join(unfuzzy(block) for block in text.split("\n\n"))
+    text = re.sub(r'(^|\n)msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)msgstr (?:"(?:[^"\\]|\\.)*"\n)+', single, text)
     if plural:
         filled = f"msgstr[0] {quote(plural[0])}\nmsgstr[1] {quote(plural[0])}"
         text = re.sub(r'msgstr\[0\] ""\nmsgstr\[1\] ""', filled, text)
-    text = text.replace("#, fuzzy\n", "", 1)
     Path(po_path).write_text(text, encoding="utf-8")
     if missing:
         print("untranslated:", *missing, sep="\n  ")

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.dossiers.models import Dossier, DossierEvent, Status, SupplementRequest
@@ -158,6 +158,17 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
     return HTML(string=html).write_pdf()
 
 
+def _in_vietnamese(build: Any) -> Any:
+    """Official forms are Vietnamese whatever language the officer's screen is in."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with translation.override("vi"):
+            return build(*args, **kwargs)
+
+    return wrapper
+
+
+@_in_vietnamese
 def form_pdf(dossier: Dossier, number: str) -> bytes:
     return render_pdf(f"dossiers/forms/{number}.html", form_context(dossier, number))
 
@@ -207,6 +218,7 @@ def register_rows(unit: Unit, year: int) -> list[dict[str, Any]]:
     ]
 
 
+@_in_vietnamese
 def register_pdf(unit: Unit, year: int) -> bytes:
     context = {
         "rows": register_rows(unit, year),
@@ -237,6 +249,7 @@ REGISTER_COLUMNS = [
 ]
 
 
+@_in_vietnamese
 def register_xlsx(unit: Unit, year: int) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font

@@ -7,6 +7,9 @@ that processes it, or the one that returns the result (boundary-free intake sepa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
 
 from haicap.core.roles import Perm
 from haicap.dossiers.models import Status
@@ -20,7 +23,7 @@ class Transition:
     target: int | None  # None: the status does not change (a recorded step)
     perm: str
     unit: str  # receiving | competent | return
-    label: str
+    label: Any  # a lazily translated string
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -29,80 +32,84 @@ TRANSITIONS: dict[str, Transition] = {
         S.ACCEPTED,
         Perm.RECEIVE_DOSSIERS,
         "receiving",
-        "Tiếp nhận",
+        _("Tiếp nhận"),
     ),
     "request_supplement": Transition(
         frozenset({S.REGISTERED}),
         S.SUPPLEMENT,
         Perm.RECEIVE_DOSSIERS,
         "receiving",
-        "Yêu cầu bổ sung (khi tiếp nhận)",
+        _("Yêu cầu bổ sung (khi tiếp nhận)"),
     ),
     "refuse": Transition(
         frozenset({S.REGISTERED, S.SUPPLEMENT}),
         S.NOT_ACCEPTED,
         Perm.RECEIVE_DOSSIERS,
         "receiving",
-        "Từ chối tiếp nhận",
+        _("Từ chối tiếp nhận"),
     ),
     "transfer": Transition(
         frozenset({S.ACCEPTED}),
         S.PROCESSING,
         Perm.RECEIVE_DOSSIERS,
         "receiving",
-        "Chuyển cơ quan giải quyết",
+        _("Chuyển cơ quan giải quyết"),
     ),
     "assign": Transition(
-        frozenset({S.PROCESSING}), None, Perm.ASSIGN_DOSSIERS, "competent", "Phân công cán bộ xử lý"
+        frozenset({S.PROCESSING}),
+        None,
+        Perm.ASSIGN_DOSSIERS,
+        "competent",
+        _("Phân công cán bộ xử lý"),
     ),
     "consult": Transition(
         frozenset({S.PROCESSING}),
         None,
         Perm.PROCESS_DOSSIERS,
         "competent",
-        "Lấy ý kiến cơ quan liên quan",
+        _("Lấy ý kiến cơ quan liên quan"),
     ),
     "request_supplement_appraisal": Transition(
         frozenset({S.PROCESSING}),
         S.SUPPLEMENT,
         Perm.PROCESS_DOSSIERS,
         "competent",
-        "Yêu cầu bổ sung (khi thẩm định)",
+        _("Yêu cầu bổ sung (khi thẩm định)"),
     ),
     "supplement_received": Transition(
         frozenset({S.SUPPLEMENT}),
         S.PROCESSING,
         Perm.PROCESS_DOSSIERS,
         "competent",
-        "Nhận hồ sơ bổ sung",
+        _("Nhận hồ sơ bổ sung"),
     ),
     "apologize": Transition(
         frozenset({S.PROCESSING, S.SUPPLEMENT, S.AWAITING_PAYMENT}),
         None,
         Perm.PROCESS_DOSSIERS,
         "competent",
-        "Xin lỗi và hẹn lại ngày trả",
+        _("Xin lỗi và hẹn lại ngày trả"),
     ),
     "request_payment": Transition(
         frozenset({S.PROCESSING}),
         S.AWAITING_PAYMENT,
         Perm.PROCESS_DOSSIERS,
         "competent",
-        "Chờ thực hiện nghĩa vụ tài chính",
+        _("Chờ thực hiện nghĩa vụ tài chính"),
     ),
     "payment_received": Transition(
         frozenset({S.AWAITING_PAYMENT}),
         S.PROCESSING,
         Perm.PROCESS_DOSSIERS,
         "competent",
-        "Đã thực hiện nghĩa vụ tài chính",
+        _("Đã thực hiện nghĩa vụ tài chính"),
     ),
     "withdraw": Transition(
         frozenset({S.REGISTERED, S.ACCEPTED, S.PROCESSING, S.SUPPLEMENT, S.AWAITING_PAYMENT}),
         S.WITHDRAWAL_REQUESTED,
         Perm.RECEIVE_DOSSIERS,
         "receiving",
-        "Công dân rút hồ sơ",
+        _("Công dân rút hồ sơ"),
     ),
     "stop": Transition(
         frozenset(
@@ -111,29 +118,29 @@ TRANSITIONS: dict[str, Transition] = {
         S.STOPPED,
         Perm.STOP_DOSSIERS,
         "competent",
-        "Dừng xử lý",
+        _("Dừng xử lý"),
     ),
     "complete": Transition(
         frozenset({S.PROCESSING}),
         S.PROCESSED,
         Perm.PROCESS_DOSSIERS,
         "competent",
-        "Hoàn thành xử lý",
+        _("Hoàn thành xử lý"),
     ),
     "return": Transition(
-        frozenset({S.PROCESSED}), S.RETURNED, Perm.RECEIVE_DOSSIERS, "return", "Trả kết quả"
+        frozenset({S.PROCESSED}), S.RETURNED, Perm.RECEIVE_DOSSIERS, "return", _("Trả kết quả")
     ),
 }
 
 INTAKE_LABELS = {
-    "intake_accept": "Tiếp nhận",
-    "intake_supplement": "Hướng dẫn bổ sung (khi tiếp nhận)",
-    "intake_refuse": "Từ chối tiếp nhận",
-    "intake_register": "Đăng ký trực tuyến",
+    "intake_accept": _("Tiếp nhận"),
+    "intake_supplement": _("Hướng dẫn bổ sung (khi tiếp nhận)"),
+    "intake_refuse": _("Từ chối tiếp nhận"),
+    "intake_register": _("Đăng ký trực tuyến"),
 }
 
 
 def action_label(action: str) -> str:
-    """What the control sheet calls an action."""
+    """What the control sheet calls an action (in the active language)."""
     transition = TRANSITIONS.get(action)
-    return transition.label if transition else INTAKE_LABELS.get(action, action)
+    return str(transition.label if transition else INTAKE_LABELS.get(action, action))

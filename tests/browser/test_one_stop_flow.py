@@ -52,7 +52,7 @@ def test_birth_registration_from_counter_to_rating(page, browser, demo_server): 
     page.get_by_label("Họ và tên").fill("Nguyễn Thị Mai")
     page.get_by_label("Số định danh cá nhân (CCCD)").fill("079190001234")
     page.get_by_label("Số điện thoại").fill("0903 123 456")
-    page.get_by_label("Địa chỉ", exact=True).fill("25 Trần Quốc Thảo, P.9, Q.3, TP.HCM")
+    page.get_by_label("Địa chỉ cư trú").fill("25 Trần Quốc Thảo, P.9, Q.3, TP.HCM")
     expect(page.get_by_test_id("address-result")).to_contain_text("Phường Nhiêu Lộc")
     page.get_by_label("Nội dung yêu cầu").fill("Đăng ký khai sinh cho con")
     screenshot(page, "counter-intake")
