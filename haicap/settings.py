@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "haicap.workdays",
     "haicap.procedures",
     "haicap.dossiers",
+    "haicap.feedback",
 ]
 
 MIDDLEWARE = [

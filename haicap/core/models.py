@@ -61,6 +61,9 @@ class AuditAction(models.IntegerChoices):
     DOSSIER_CREATED = 500, _("Tạo hồ sơ")
     DOSSIER_TRANSITION = 501, _("Chuyển trạng thái hồ sơ")
     DOSSIER_RATED = 502, _("Đánh giá hồ sơ")
+    FEEDBACK_CREATED = 600, _("Nhận phản ánh")
+    FEEDBACK_TRANSITION = 601, _("Chuyển trạng thái phản ánh")
+    FEEDBACK_MODERATED = 603, _("Kiểm duyệt phản ánh")
 
 
 class AuditEvent(models.Model):

@@ -30,15 +30,30 @@ class Perm(models.TextChoices):
     PROCESS_DOSSIERS = "dossiers.process", _("Xử lý hồ sơ")
     ASSIGN_DOSSIERS = "dossiers.assign", _("Phân công xử lý hồ sơ")
     STOP_DOSSIERS = "dossiers.stop", _("Dừng xử lý hồ sơ")
+    HANDLE_FEEDBACK = "feedback.handle", _("Xử lý phản ánh, kiến nghị")
+    DISPATCH_FEEDBACK = "feedback.dispatch", _("Điều phối phản ánh, kiến nghị")
+    MODERATE_FEEDBACK = "feedback.moderate", _("Kiểm duyệt phản ánh (ẩn, chặn, gộp)")
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.CITIZEN: frozenset(),
     Role.COUNTER_OFFICER: frozenset(
-        {Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES, Perm.VIEW_DOSSIERS, Perm.RECEIVE_DOSSIERS}
+        {
+            Perm.VIEW_PERSONAL_DATA,
+            Perm.CONVERT_ADDRESSES,
+            Perm.VIEW_DOSSIERS,
+            Perm.RECEIVE_DOSSIERS,
+            Perm.HANDLE_FEEDBACK,
+        }
     ),
     Role.PROCESSING_OFFICER: frozenset(
-        {Perm.VIEW_PERSONAL_DATA, Perm.CONVERT_ADDRESSES, Perm.VIEW_DOSSIERS, Perm.PROCESS_DOSSIERS}
+        {
+            Perm.VIEW_PERSONAL_DATA,
+            Perm.CONVERT_ADDRESSES,
+            Perm.VIEW_DOSSIERS,
+            Perm.PROCESS_DOSSIERS,
+            Perm.HANDLE_FEEDBACK,
+        }
     ),
     Role.UNIT_LEADER: frozenset(
         {
@@ -49,6 +64,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.PROCESS_DOSSIERS,
             Perm.ASSIGN_DOSSIERS,
             Perm.STOP_DOSSIERS,
+            Perm.HANDLE_FEEDBACK,
         }
     ),
     Role.PROVINCE_ADMIN: frozenset(
@@ -59,6 +75,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.MANAGE_MEMBERSHIPS,
             Perm.MANAGE_PROCEDURES,
             Perm.VIEW_DOSSIERS,
+            Perm.HANDLE_FEEDBACK,
+            Perm.DISPATCH_FEEDBACK,
+            Perm.MODERATE_FEEDBACK,
         }
     ),
     Role.SYSTEM_ADMIN: frozenset(p.value for p in Perm),

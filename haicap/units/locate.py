@@ -46,6 +46,19 @@ class Locator:
         return found.tolist()
 
 
+METRES_PER_DEGREE = 111_320.0
+
+
+def near_another_commune(
+    locator: Locator, lats: np.ndarray, lons: np.ndarray, metres: float = 30.0
+) -> np.ndarray:
+    """For each point, whether a commune other than its own lies within `metres` (roughly: a
+    small disc around the point touches two communes). A report there may belong next door."""
+    discs = shapely.buffer(shapely.points(lons, lats), metres / METRES_PER_DEGREE, quad_segs=2)
+    point_idx, _ = locator.tree.query(discs, predicate="intersects")
+    return np.bincount(point_idx, minlength=len(lats)) > 1
+
+
 def inside_vietnam_bbox(lat: float, lon: float) -> bool:
     west, south, east, north = VIETNAM_BBOX
     return south <= lat <= north and west <= lon <= east

@@ -1,0 +1,108 @@
+"""Reads of feedback: a province's categories (its own over the defaults), queues, the public
+list without personal data, and open reports of the same kind nearby (suggested duplicates)."""
+
+from __future__ import annotations
+
+import math
+
+from django.db.models import Q, QuerySet
+
+from haicap.core.errors import NotFound
+from haicap.core.permissions import Actor, scope_for
+from haicap.core.roles import Perm
+from haicap.feedback.models import OPEN_STATUSES, Category, Report, ReportStatus
+
+CATEGORY_NOT_FOUND = "Không có lĩnh vực phản ánh «{code}» ở tỉnh {province}."
+NEARBY_METRES = 200
+
+
+def categories_for(province_code: str) -> list[Category]:
+    """The province's categories in force: its own, and the defaults it has not redefined."""
+    rows = Category.objects.filter(
+        Q(province_code="") | Q(province_code=province_code), disabled_on__isnull=True
+    )
+    by_code: dict[str, Category] = {}
+    for category in rows.order_by("province_code"):  # "" first, the province's own after
+        by_code[category.code] = category
+    return sorted(by_code.values(), key=lambda c: (c.code == "other", c.name))
+
+
+def category_get(province_code: str, code: str) -> Category:
+    for category in categories_for(province_code):
+        if category.code == code:
+            return category
+    raise NotFound(
+        CATEGORY_NOT_FOUND.format(code=code, province=province_code),
+        extra={"field": "service_code"},
+    )
+
+
+def unit_queue(
+    actor: Actor, *, unit_code: str = "", overdue_only: bool = False
+) -> QuerySet[Report]:
+    """Open reports in the actor's units, the most urgent first."""
+    scope = scope_for(actor, Perm.HANDLE_FEEDBACK)
+    if scope.empty:
+        return Report.objects.none()
+    reports = Report.objects.filter(
+        scope.q(province_field="province_code", unit_field="responsible_unit_code"),
+        status__in=[s for s in OPEN_STATUSES if s != ReportStatus.DISPATCH],
+    )
+    if unit_code:
+        reports = reports.filter(responsible_unit_code=unit_code)
+    if overdue_only:
+        from django.utils import timezone
+
+        reports = reports.filter(due_at__lt=timezone.now())
+    return reports.select_related("category").order_by("due_at", "created_at")
+
+
+def dispatcher_queue(actor: Actor) -> QuerySet[Report]:
+    """Reports no single commune could take, and those a unit said are not theirs."""
+    scope = scope_for(actor, Perm.DISPATCH_FEEDBACK)
+    if scope.empty:
+        return Report.objects.none()
+    return (
+        Report.objects.filter(
+            scope.q(province_field="province_code", unit_field="responsible_unit_code")
+        )
+        .filter(status__in=(ReportStatus.DISPATCH, ReportStatus.REJECTED))
+        .select_related("category")
+        .order_by("created_at")
+    )
+
+
+def public_reports(province_code: str = "", query: str = "", status: str = "") -> QuerySet[Report]:
+    reports = Report.objects.filter(hidden=False, duplicate_of__isnull=True)
+    if province_code:
+        reports = reports.filter(province_code=province_code)
+    if status == "open":
+        reports = reports.filter(status__in=OPEN_STATUSES)
+    elif status == "closed":
+        reports = reports.exclude(status__in=OPEN_STATUSES)
+    for word in query.split():
+        reports = reports.filter(Q(code__icontains=word) | Q(description__icontains=word))
+    return reports.select_related("category").order_by("-created_at")
+
+
+def nearby_open(
+    category: Category, lat: float, lon: float, *, exclude_pk: int | None = None
+) -> list[Report]:
+    """Open reports of the same category within NEARBY_METRES: shown before filing, and to the
+    officer who may merge them."""
+    dlat = NEARBY_METRES / 111_320
+    dlon = dlat / max(0.2, math.cos(math.radians(lat)))
+    candidates = Report.objects.filter(
+        category__code=category.code,
+        status__in=OPEN_STATUSES,
+        duplicate_of__isnull=True,
+        lat__range=(lat - dlat, lat + dlat),
+        lon__range=(lon - dlon, lon + dlon),
+    ).exclude(pk=exclude_pk or 0)
+
+    def metres(r: Report) -> float:
+        dy = (r.lat - lat) * 111_320  # type: ignore[operator]
+        dx = (r.lon - lon) * 111_320 * math.cos(math.radians(lat))  # type: ignore[operator]
+        return math.hypot(dx, dy)
+
+    return sorted((r for r in candidates if metres(r) <= NEARBY_METRES), key=metres)[:5]
