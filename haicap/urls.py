@@ -13,4 +13,5 @@ urlpatterns = [
     path("units/", include("haicap.units.urls")),
     path("procedures/", include("haicap.procedures.urls")),
     path("", include("haicap.dossiers.urls")),
+    path("", include("haicap.feedback.urls")),
 ]

@@ -110,6 +110,9 @@ class Report(models.Model):
     )
     rating_satisfied = models.BooleanField(null=True, blank=True)
     rating_reason = models.CharField(max_length=500, blank=True)
+    attributes = models.JSONField(
+        _("thông tin thêm"), default=dict, blank=True
+    )  # Open311 attribute[]
     client_key = models.CharField(max_length=64, blank=True)  # Open311 api_key label / client id
     idempotency_key = models.CharField(max_length=80, null=True, blank=True, unique=True)
 
@@ -162,3 +165,21 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return str(self.file.name)
+
+
+class Open311Key(models.Model):
+    """An api_key for POSTing reports through Open311, issued by an administrator to one
+    integrator (an app, a call centre) for one province; stored as a hash."""
+
+    label = models.CharField(_("đơn vị sử dụng"), max_length=100)
+    province_code = models.CharField(_("mã tỉnh"), max_length=2)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("khoá Open311")
+        verbose_name_plural = _("khoá Open311")
+
+    def __str__(self) -> str:
+        return self.label

@@ -136,6 +136,7 @@ def report_submit(
     photos: list[Evidence] | None = None,
     idempotency_key: str | None = None,
     client_key: str = "",
+    attributes: dict[str, str] | None = None,
     now: dt.datetime | None = None,
 ) -> Report:
     """Validate, route and file a report; routed ones land in the unit's queue at once."""
@@ -171,6 +172,7 @@ def report_submit(
         with transaction.atomic():
             return _file(
                 submission,
+                {k[:40]: str(v)[:300] for k, v in (attributes or {}).items()},
                 description,
                 category,
                 route,
@@ -191,6 +193,7 @@ def report_submit(
 
 def _file(
     submission: Submission,
+    attributes: dict[str, str],
     description: str,
     category: Category,
     route: Route,
@@ -223,6 +226,7 @@ def _file(
         token=secrets.token_urlsafe(18),
         idempotency_key=idempotency_key,
         client_key=client_key[:64],
+        attributes=attributes,
     )
     _event(report, action="submit", actor=actor, at=now, note=route.reason)
     for photo in photos:

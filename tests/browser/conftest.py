@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT
+
 CHROMIUM = "/usr/bin/chromium"
-ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "var" / "screenshots"
 
 
@@ -30,64 +24,6 @@ def _require_chromium() -> None:
         if os.environ.get("HAICAP_REQUIRE_BROWSER") == "1":
             pytest.fail(f"{CHROMIUM} is required for browser tests")
         pytest.skip(f"{CHROMIUM} not found: browser tests skipped")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="session")
-def demo_server() -> Iterator[str]:
-    _require_chromium()
-    var = tempfile.mkdtemp(prefix="haicap-browser-")
-    env = {**os.environ, "HAICAP_VAR_DIR": var}
-    env.pop("HAICAP_DATABASE_URL", None)
-    haicap = [sys.executable, "-m", "haicap.cli"]
-    for args in (
-        ["migrate", "--noinput", "-v0"],
-        ["collectstatic", "--noinput", "-v0"],
-        ["units", "load"],
-        ["procedures", "load"],
-        ["demo_setup"],
-        ["dossiers", "demo"],
-    ):
-        subprocess.run([*haicap, *args], env=env, cwd=ROOT, check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "haicap.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--threads",
-            "4",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/", timeout=2)
-            break
-        except OSError as exc:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                log = server.stderr.read().decode()[-2000:]  # type: ignore[union-attr]
-                raise RuntimeError("haicap server did not start: " + log) from exc
-            time.sleep(0.3)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

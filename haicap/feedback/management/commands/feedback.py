@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from haicap.core.errors import ApplicationError
+from haicap.feedback.open311 import key_issue
 from haicap.feedback.services import reports_escalate
 
 
@@ -15,7 +17,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         sub.add_parser("escalate", help="escalate reports past their answer date")
+        key = sub.add_parser("key", help="issue an Open311 api_key (shown once)")
+        key.add_argument("label", help="who uses it, e.g. 'Ứng dụng 1022'")
+        key.add_argument("--province", default="79")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "key":
+            try:
+                raw = key_issue(label=options["label"], province_code=options["province"])
+            except ApplicationError as exc:
+                raise CommandError(exc.message) from exc
+            self.stdout.write(
+                f"Open311 api_key for «{options['label']}» ({options['province']}): {raw}"
+            )
+            return
         moved = reports_escalate()
         self.stdout.write(f"Phản ánh quá hạn đã báo cáo cấp trên: {moved}.")

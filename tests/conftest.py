@@ -1,0 +1,92 @@
+"""Fixtures shared by tests that need a running haicap: a demo installation and its server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+HAICAP = [sys.executable, "-m", "haicap.cli"]
+
+
+@pytest.fixture(scope="session")
+def demo_env() -> dict[str, str]:
+    """The environment of a demo installation (as `make demo` makes it) in a temp directory."""
+    var = tempfile.mkdtemp(prefix="haicap-live-")
+    env = {**os.environ, "HAICAP_VAR_DIR": var}
+    env.pop("HAICAP_DATABASE_URL", None)
+    for args in (
+        ["migrate", "--noinput", "-v0"],
+        ["collectstatic", "--noinput", "-v0"],
+        ["units", "load"],
+        ["procedures", "load"],
+        ["demo_setup"],
+        ["dossiers", "demo"],
+    ):
+        subprocess.run([*HAICAP, *args], env=env, cwd=ROOT, check=True, capture_output=True)
+    return env
+
+
+def haicap_command(env: dict[str, str], *args: str) -> str:
+    """Run a `haicap` command against the demo installation; its standard output."""
+    done = subprocess.run(
+        [*HAICAP, *args], env=env, cwd=ROOT, check=True, capture_output=True, text=True
+    )
+    return done.stdout
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_env: dict[str, str]) -> Iterator[str]:
+    """A real haicap server (gunicorn) on the demo installation; its base URL."""
+    env = demo_env
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "haicap.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--threads",
+            "4",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/", timeout=2)
+            break
+        except OSError as exc:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                log = server.stderr.read().decode()[-2000:]  # type: ignore[union-attr]
+                raise RuntimeError("haicap server did not start: " + log) from exc
+            time.sleep(0.3)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
