@@ -33,6 +33,7 @@ demo: install
 	$(HAICAP) procedures load
 	$(HAICAP) demo_setup
 	$(HAICAP) dossiers demo
+	$(HAICAP) feedback demo
 	@echo "Mẫu địa chỉ cũ để thử chuyển đổi hàng loạt: haicap/units/data/demo/dia_chi_cu_mau.csv"
 	@echo "haicap đang chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
 	# the access log leaves out query strings: addresses in them are personal data

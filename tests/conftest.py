@@ -39,6 +39,7 @@ def demo_env() -> dict[str, str]:
         ["procedures", "load"],
         ["demo_setup"],
         ["dossiers", "demo"],
+        ["feedback", "demo"],
     ):
         subprocess.run([*HAICAP, *args], env=env, cwd=ROOT, check=True, capture_output=True)
     return env

@@ -55,7 +55,8 @@ def dossier_track(code: str, phone_digits: str, *, client: str) -> Dossier:
     return dossier
 
 
-def _content_type(name: str, head: bytes) -> str:
+def content_type_of(name: str, head: bytes) -> str:
+    """PDF, JPEG or PNG, recognised by the first bytes; anything else is refused."""
     for signature, content_type in SIGNATURES.items():
         if head.startswith(signature):
             return content_type
@@ -81,7 +82,7 @@ def attachments_add(dossier: Dossier, files: list[tuple[str, str, bytes]]) -> li
                 extra={"field": "files", "file": name},
                 status=422,
             )
-        checked.append((component, name, content, _content_type(name, content[:8])))
+        checked.append((component, name, content, content_type_of(name, content[:8])))
     stored = []
     with transaction.atomic():
         for component, name, content, content_type in checked:

@@ -152,6 +152,16 @@ class ReportEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.report_id} {self.action}"
 
+    @property
+    def label(self) -> str:
+        """The step in words (the workflow's label)."""
+        from haicap.feedback.workflow import TRANSITIONS
+
+        if self.action == "submit":
+            return str(_("Gửi phản ánh"))
+        transition = TRANSITIONS.get(self.action)
+        return str(transition.label) if transition else self.action
+
 
 class Evidence(models.Model):
     """A photo with the report, or a photo or document proving the answer."""

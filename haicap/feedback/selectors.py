@@ -106,3 +106,33 @@ def nearby_open(
         return math.hypot(dx, dy)
 
     return sorted((r for r in candidates if metres(r) <= NEARBY_METRES), key=metres)[:5]
+
+
+def feedback_figures(actor: Actor) -> dict[str, object]:
+    """What the service index will read, for the actor's units: reports, answered, answered on
+    time, satisfied among rated, open and overdue."""
+    from django.utils import timezone
+
+    from haicap.feedback.models import ReportEvent
+
+    scope = scope_for(actor, Perm.HANDLE_FEEDBACK)
+    reports = Report.objects.filter(
+        scope.q(province_field="province_code", unit_field="responsible_unit_code")
+    )
+    answers = ReportEvent.objects.filter(report__in=reports, action="answer")
+    answered = answers.count()
+    on_time = answers.filter(data__on_time=True).count()
+    rated = reports.exclude(rating_satisfied=None)
+    satisfied = rated.filter(rating_satisfied=True).count()
+
+    def share(part: int, whole: int) -> str:
+        return f"{100 * part / whole:.1f}%" if whole else "chưa có số liệu"
+
+    return {
+        "total": reports.count(),
+        "answered": answered,
+        "on_time": share(on_time, answered),
+        "satisfied": share(satisfied, rated.count()),
+        "open": reports.filter(status__in=OPEN_STATUSES).count(),
+        "overdue": reports.filter(status__in=OPEN_STATUSES, due_at__lt=timezone.now()).count(),
+    }

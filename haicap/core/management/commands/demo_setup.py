@@ -15,6 +15,7 @@ from haicap.units.models import Level, Unit
 
 DEMO_PASSWORD = "haicap-demo-2025"
 BEN_THANH = "26743"
+SAI_GON = "26740"
 HCMC = "79"
 DEMO_ACCOUNTS = [
     # username, full name, role, unit level, unit code
@@ -22,6 +23,7 @@ DEMO_ACCOUNTS = [
     ("motcua.benthanh", "Trần Thị Bình", Role.COUNTER_OFFICER, Level.COMMUNE, BEN_THANH),
     ("xuly.benthanh", "Lê Văn Cường", Role.PROCESSING_OFFICER, Level.COMMUNE, BEN_THANH),
     ("lanhdao.benthanh", "Phạm Thị Dung", Role.UNIT_LEADER, Level.COMMUNE, BEN_THANH),
+    ("xuly.saigon", "Đỗ Minh Khoa", Role.PROCESSING_OFFICER, Level.COMMUNE, SAI_GON),
     ("quantri.hcm", "Hoàng Văn Em", Role.PROVINCE_ADMIN, Level.PROVINCE, HCMC),
     ("quantri.hethong", "Vũ Thị Giang", Role.SYSTEM_ADMIN, "", ""),
 ]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
 from haicap.core.errors import ApplicationError
+from haicap.feedback.demo import demo_reports
 from haicap.feedback.open311 import key_issue
 from haicap.feedback.services import reports_escalate
 
@@ -17,11 +19,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         sub.add_parser("escalate", help="escalate reports past their answer date")
+        sub.add_parser("demo", help="demo reports around central HCMC (idempotent)")
         key = sub.add_parser("key", help="issue an Open311 api_key (shown once)")
         key.add_argument("label", help="who uses it, e.g. 'Ứng dụng 1022'")
         key.add_argument("--province", default="79")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "demo":
+            with transaction.atomic():
+                made = demo_reports()
+            self.stdout.write(f"Phản ánh demo: tạo mới {made}.")
+            return
         if options["action"] == "key":
             try:
                 raw = key_issue(label=options["label"], province_code=options["province"])

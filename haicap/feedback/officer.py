@@ -1,0 +1,138 @@
+"""Officers' feedback screens: the unit's queue by due time, the dispatcher's queue, a report
+with its actions (answer with evidence, progress with a date, not ours, reassign, moderate), and
+the figures the service index will read (answered on time, satisfaction)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
+from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
+from haicap.core.roles import Perm
+from haicap.feedback.models import Report
+from haicap.feedback.selectors import dispatcher_queue, feedback_figures, nearby_open, unit_queue
+from haicap.feedback.services import allowed_actions, report_moderate, report_transition
+from haicap.feedback.views import _photos
+from haicap.feedback.workflow import TRANSITIONS
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    handle = scope_for(request.user, Perm.HANDLE_FEEDBACK)
+    if handle.empty:
+        raise PermissionDenied(PERMISSION_DENIED)
+    which = request.GET.get("q", "unit")
+    reports = dispatcher_queue(request.user) if which == "dispatch" else unit_queue(request.user)
+    page = Paginator(reports, 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "feedback/queue.html",
+        {
+            "page": page,
+            "which": which,
+            "now": timezone.now(),
+            "can_dispatch": has_permission(request.user, Perm.DISPATCH_FEEDBACK),
+            "figures": feedback_figures(request.user),
+        },
+    )
+
+
+def _report_for(request: HttpRequest, code: str) -> Report:
+    report = Report.objects.select_related("category").filter(code=code).first()
+    if report is None:
+        raise NotFound(f"Không tìm thấy phản ánh «{code}».")
+    scope_q = [
+        unit_queue(request.user).filter(pk=report.pk).exists(),
+        has_permission(request.user, Perm.DISPATCH_FEEDBACK, province_code=report.province_code),
+        has_permission(
+            request.user,
+            Perm.HANDLE_FEEDBACK,
+            province_code=report.province_code,
+            unit_code=report.responsible_unit_code,
+        ),
+    ]
+    if not any(scope_q):
+        raise PermissionDenied(PERMISSION_DENIED)
+    return report
+
+
+def _context(request: HttpRequest, report: Report) -> dict[str, Any]:
+    actions = allowed_actions(report, request.user)
+    return {
+        "r": report,
+        "actions": [(name, TRANSITIONS[name]) for name in actions],
+        "events": report.events.all(),
+        "evidence": report.evidence.all(),
+        "nearby": nearby_open(report.category, report.lat, report.lon, exclude_pk=report.pk)
+        if report.lat is not None and report.lon is not None
+        else [],
+        "can_moderate": has_permission(
+            request.user, Perm.MODERATE_FEEDBACK, province_code=report.province_code
+        ),
+    }
+
+
+@login_required
+def detail(request: HttpRequest, code: str) -> HttpResponse:
+    return render(
+        request, "feedback/officer_detail.html", _context(request, _report_for(request, code))
+    )
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    report = _report_for(request, code)
+    post = request.POST
+    params: dict[str, Any] = {
+        k: post[k] for k in ("text", "reason", "body", "unit_code", "committed_date") if post.get(k)
+    }
+    try:
+        with transaction.atomic():
+            if action == "answer":
+                for item in _photos(request, "evidence"):
+                    item.report, item.kind = report, "answer"
+                    item.save()
+            report_transition(report, action=action, actor=request.user, **params)
+    except ApplicationError as exc:
+        context = _context(request, report)
+        context["error"] = exc
+        return render(request, "feedback/officer_detail.html", context, status=exc.status)
+    label = TRANSITIONS[action].label if action in TRANSITIONS else action
+    messages.success(request, f"{label}: đã ghi nhận.")
+    return redirect("feedback:officer_detail", code=code)
+
+
+@login_required
+@require_POST
+def moderate(request: HttpRequest, code: str) -> HttpResponse:
+    report = _report_for(request, code)
+    into = None
+    if request.POST.get("duplicate_of"):
+        into = Report.objects.filter(code=request.POST["duplicate_of"].strip()).first()
+        if into is None:
+            raise NotFound(f"Không tìm thấy phản ánh «{request.POST['duplicate_of']}».")
+    hide = {"hide": True, "show": False}.get(request.POST.get("visibility", ""))
+    try:
+        report_moderate(
+            report,
+            actor=request.user,
+            hide=hide,
+            duplicate_of=into,
+            reason=request.POST.get("reason", ""),
+        )
+    except ApplicationError as exc:
+        context = _context(request, report)
+        context["error"] = exc
+        return render(request, "feedback/officer_detail.html", context, status=exc.status)
+    messages.success(request, "Đã lưu kiểm duyệt.")
+    return redirect("feedback:officer_detail", code=code)

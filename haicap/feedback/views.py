@@ -1,0 +1,238 @@
+"""The public's feedback pages: the list and map, sending a report (pin, address, photos), one
+report's public page, and the author's private page (updates, rating, reopening)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from haicap.core.errors import ApplicationError, NotFound
+from haicap.dossiers.citizen import MAX_FILE_BYTES, content_type_of
+from haicap.dossiers.ratelimit import rate_limit_hit
+from haicap.feedback.models import OPEN_STATUSES, Evidence, Report
+from haicap.feedback.selectors import categories_for, category_get, nearby_open, public_reports
+from haicap.feedback.services import Submission, report_submit, report_transition
+from haicap.units.models import Unit
+from haicap.units.selectors import provinces_on
+
+MAX_PHOTOS = 5
+PER_CLIENT = (10, dt.timedelta(minutes=30))
+
+
+def client_address(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", "unknown"))
+
+
+def _float(value: str, field: str) -> float | None:
+    value = (value or "").strip().replace(",", ".")
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise ApplicationError(
+            f"«{value}» không phải toạ độ hợp lệ.", extra={"field": field}, status=422
+        ) from None
+
+
+def report_list(request: HttpRequest) -> HttpResponse:
+    province = request.GET.get("province", "79")
+    status = request.GET.get("status", "")
+    reports = public_reports(province, request.GET.get("q", ""), status)
+    page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "feedback/list.html",
+        {
+            "page": page,
+            "province": province,
+            "provinces": provinces_on(),
+            "status": status,
+            "q": request.GET.get("q", ""),
+            "open_statuses": OPEN_STATUSES,
+        },
+    )
+
+
+def report_points(request: HttpRequest) -> JsonResponse:
+    """GeoJSON points of the public reports of a province (the last 500), for the map."""
+    reports = public_reports(request.GET.get("province", "79")).exclude(lat=None)[:500]
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [r.lon, r.lat]},
+            "properties": {
+                "code": r.code,
+                "category": r.category.name,
+                "status": r.get_status_display(),
+                "open": r.status in OPEN_STATUSES,
+                "url": f"/phan-anh/{r.code}/",
+            },
+        }
+        for r in reports
+    ]
+    return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+def _photos(request: HttpRequest, field: str = "photos") -> list[Evidence]:
+    files = request.FILES.getlist(field)
+    if len(files) > MAX_PHOTOS:
+        raise ApplicationError(f"Tối đa {MAX_PHOTOS} tệp.", extra={"field": field}, status=422)
+    evidence = []
+    for upload in files:
+        content = upload.read(MAX_FILE_BYTES + 1)
+        if len(content) > MAX_FILE_BYTES:
+            raise ApplicationError(
+                f"Tệp «{upload.name}» quá 10 MB.", extra={"field": field}, status=422
+            )
+        kind = content_type_of(upload.name or "", content[:8])
+        item = Evidence(content_type=kind, size=len(content))
+        item.file.save(f"{upload.name or 'anh'}"[-60:], ContentFile(content), save=False)
+        evidence.append(item)
+    return evidence
+
+
+def _centre(province: str) -> tuple[float, float] | None:
+    """Where the pin map opens: the median of the province's commune centres, which stays on
+    the mainland when a province reaches far islands."""
+    points = [
+        (lat, lon)
+        for lat, lon in Unit.objects.current()
+        .filter(level="commune", province_code=province)
+        .values_list("centroid_lat", "centroid_lon")
+        if lat is not None and lon is not None
+    ]
+    if not points:
+        return None
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def report_new(request: HttpRequest) -> HttpResponse:
+    province = request.POST.get("province") or request.GET.get("province") or "79"
+    centre = _centre(province)
+    context: dict[str, Any] = {
+        "centre": centre,
+        "categories": categories_for(province),
+        "province": province,
+        "provinces": provinces_on(),
+        "data": request.POST,
+    }
+    if request.method != "POST":
+        return render(request, "feedback/new.html", context)
+    post = request.POST
+    try:
+        rate_limit_hit(
+            f"feedback:ip:{client_address(request)}", limit=PER_CLIENT[0], window=PER_CLIENT[1]
+        )
+        report = report_submit(
+            Submission(
+                province_code=province,
+                category_code=post.get("category", ""),
+                description=post.get("description", ""),
+                lat=_float(post.get("lat", ""), "lat"),
+                lon=_float(post.get("lon", ""), "lon"),
+                address=post.get("address", ""),
+                contact_name=post.get("contact_name", ""),
+                contact_phone=post.get("contact_phone", ""),
+                contact_email=post.get("contact_email", ""),
+            ),
+            actor=request.user,
+            photos=_photos(request),
+            idempotency_key=post.get("idempotency_key") or None,
+        )
+    except ApplicationError as exc:
+        context["error"] = exc
+        return render(request, "feedback/new.html", context, status=exc.status)
+    return render(request, "feedback/sent.html", {"r": report}, status=201)
+
+
+def nearby(request: HttpRequest) -> HttpResponse:
+    """HTMX: open reports of the same kind within 200 m, before the citizen sends another."""
+    try:
+        lat, lon = (
+            _float(request.GET.get("lat", ""), "lat"),
+            _float(request.GET.get("lon", ""), "lon"),
+        )
+        category = category_get(request.GET.get("province", "79"), request.GET.get("category", ""))
+    except (ApplicationError, NotFound):
+        return HttpResponse("")
+    found = nearby_open(category, lat, lon) if lat is not None and lon is not None else []
+    return render(request, "feedback/_nearby.html", {"reports": found})
+
+
+def _public_report(code: str) -> Report:
+    report = Report.objects.select_related("category").filter(code=code, hidden=False).first()
+    if report is None:
+        raise NotFound(f"Không tìm thấy phản ánh «{code}».")
+    return report
+
+
+def report_detail(request: HttpRequest, code: str) -> HttpResponse:
+    report = _public_report(code)
+    return render(
+        request,
+        "feedback/detail.html",
+        {
+            "r": report,
+            "events": report.events.filter(public=True),
+            "evidence": report.evidence.all(),
+        },
+    )
+
+
+def evidence_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
+    item = _public_report(code).evidence.filter(pk=pk).first()
+    if item is None:
+        raise NotFound("Không tìm thấy tệp.")
+    return FileResponse(item.file.open("rb"), content_type=item.content_type)
+
+
+def _private(token: str) -> Report:
+    report = Report.objects.select_related("category").filter(token=token).first()
+    if report is None:
+        raise NotFound("Đường dẫn riêng không đúng hoặc đã hết hạn.")
+    return report
+
+
+def report_private(request: HttpRequest, token: str) -> HttpResponse:
+    report = _private(token)
+    return render(
+        request,
+        "feedback/private.html",
+        {
+            "r": report,
+            "events": report.events.all(),
+            "evidence": report.evidence.all(),
+            "token": token,
+        },
+    )
+
+
+@require_POST
+def report_citizen_action(request: HttpRequest, token: str, action: str) -> HttpResponse:
+    """The author closes with a rating, or reopens with a reason."""
+    report = _private(token)
+    if action not in ("close", "reopen"):
+        raise NotFound(f"Thao tác «{action}» không có.")
+    params: dict[str, Any] = {"reason": request.POST.get("reason", "")}
+    if action == "close":
+        params["satisfied"] = {"yes": True, "no": False}.get(request.POST.get("satisfied", ""))
+    try:
+        report_transition(report, action=action, actor=None, token=token, **params)
+    except ApplicationError as exc:
+        context = {
+            "r": report,
+            "events": report.events.all(),
+            "evidence": report.evidence.all(),
+            "token": token,
+            "error": exc,
+        }
+        return render(request, "feedback/private.html", context, status=exc.status)
+    return redirect("feedback:private", token=token)
