@@ -24,11 +24,11 @@ class TTLCache(Generic[T]):
         _ALL.add(self)
 
     def get(self, key: Hashable, build: Callable[[], T]) -> T:
-        seconds = float(getattr(settings, "HAICAP_CACHE_SECONDS", 30))
         now = time.monotonic()
         hit = self._items.get(key)
         if hit is not None and hit[0] > now:
             return hit[1]
+        seconds = float(getattr(settings, "HAICAP_CACHE_SECONDS", 30))  # read on a miss only
         value = build()
         if seconds > 0:
             with self._lock:

@@ -21,6 +21,7 @@ from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError
 from haicap.core.models import AuditAction
 from haicap.core.text import fold
+from haicap.core.ttlcache import TTLCache
 from haicap.feedback.models import OPEN_STATUSES, BodyKind, Category, Channel, Open311Key, Report
 from haicap.feedback.selectors import categories_for, category_get
 from haicap.feedback.services import Submission, report_submit
@@ -30,6 +31,9 @@ SPEC = "http://wiki.open311.org/GeoReport_v2"
 MAX_DAYS = 90
 MAX_RESULTS = 1000
 DEPTHS = [("under10", "Dưới 10 cm"), ("10to30", "Từ 10 đến 30 cm"), ("over30", "Trên 30 cm")]
+
+
+_keys: TTLCache[Open311Key | None] = TTLCache("open311 keys")  # a revocation shows within 30 s
 
 
 class Open311Error(Exception):
@@ -311,9 +315,10 @@ def _float(data: Any, name: str) -> float | None:
 
 def _post(request: HttpRequest, fmt: str) -> HttpResponse:
     data = request.POST
-    key = Open311Key.objects.filter(
-        key_hash=key_hash(data.get("api_key", "")), revoked_at__isnull=True
-    ).first()
+    digest = key_hash(data.get("api_key", ""))
+    key = _keys.get(
+        digest, lambda: Open311Key.objects.filter(key_hash=digest, revoked_at__isnull=True).first()
+    )
     if key is None:
         raise Open311Error(403, "api_key is missing, unknown or revoked")
     province = _jurisdiction(request, data)

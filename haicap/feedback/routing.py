@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import shapely
 
 from haicap.core.errors import ApplicationError
 from haicap.feedback.models import BodyKind, Category
 from haicap.units.address.convert import convert_address
-from haicap.units.locate import inside_vietnam_bbox, locator, near_another_commune
+from haicap.units.locate import Locator, inside_vietnam_bbox, locator, near_another_commune
 from haicap.units.selectors import unit_in_force
 
 OUTSIDE_VIETNAM = "Vị trí ({lat}, {lon}) nằm ngoài lãnh thổ Việt Nam."
@@ -22,7 +23,7 @@ OTHER_PROVINCE = "Vị trí thuộc {commune}, {province}: hãy gửi phản án
 NOTHING_TO_LOCATE = "Cần vị trí trên bản đồ (toạ độ) hoặc địa chỉ nơi xảy ra sự việc."
 
 
-@dataclass
+@dataclass(slots=True)
 class Route:
     """The answer of routing one report."""
 
@@ -62,17 +63,27 @@ def _body(route: Route, category: Category, province_code: str) -> Route:
     return route
 
 
+def _in_province(located: Locator, lat: float, lon: float, province_code: str) -> str | None:
+    """Another ward of the province that also contains the point, if any."""
+    for index in located.tree.query(shapely.Point(lon, lat), predicate="within"):
+        code = str(located.codes[index])
+        if _province(code)[0] == province_code:
+            return code
+    return None
+
+
 def route_points(
     lats: Sequence[float], lons: Sequence[float], province_code: str
 ) -> list[Route | ApplicationError]:
     """Route many pinned reports at once (the vectorised point → commune look-up)."""
     lat_array, lon_array = np.asarray(lats, dtype=float), np.asarray(lons, dtype=float)
     codes = locator().locate_many(lat_array, lon_array)
-    near = near_another_commune(locator(), lat_array, lon_array)
+    near = near_another_commune(locator(), lat_array, lon_array).tolist()
+    provinces = {code: _province(code) for code in set(codes) if code is not None}
     routes: list[Route | ApplicationError] = []
     for i, code in enumerate(codes):
-        lat, lon = round(float(lat_array[i]), 6), round(float(lon_array[i]), 6)
         if code is None:
+            lat, lon = round(float(lat_array[i]), 6), round(float(lon_array[i]), 6)
             message = OUTSIDE_COMMUNES if inside_vietnam_bbox(lat, lon) else OUTSIDE_VIETNAM
             routes.append(
                 ApplicationError(
@@ -80,7 +91,13 @@ def route_points(
                 )
             )
             continue
-        province, province_name = _province(code)
+        province, province_name = provinces[code]
+        if province != province_code:  # simplified boundaries overlap a little at the edges
+            code = (
+                _in_province(locator(), float(lat_array[i]), float(lon_array[i]), province_code)
+                or code
+            )
+            province, province_name = _province(code)
         if province != province_code:
             routes.append(
                 ApplicationError(
@@ -90,7 +107,7 @@ def route_points(
                 )
             )
             continue
-        routes.append(Route(commune_code=code, near_boundary=bool(near[i])))
+        routes.append(Route(commune_code=code, near_boundary=near[i]))
     return routes
 
 

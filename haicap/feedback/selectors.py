@@ -10,14 +10,22 @@ from django.db.models import Q, QuerySet
 from haicap.core.errors import NotFound
 from haicap.core.permissions import Actor, scope_for
 from haicap.core.roles import Perm
+from haicap.core.ttlcache import TTLCache
 from haicap.feedback.models import OPEN_STATUSES, Category, Report, ReportStatus
 
 CATEGORY_NOT_FOUND = "Không có lĩnh vực phản ánh «{code}» ở tỉnh {province}."
 NEARBY_METRES = 200
 
 
+_categories: TTLCache[list[Category]] = TTLCache("feedback categories")
+
+
 def categories_for(province_code: str) -> list[Category]:
     """The province's categories in force: its own, and the defaults it has not redefined."""
+    return _categories.get(province_code, lambda: _categories_of(province_code))
+
+
+def _categories_of(province_code: str) -> list[Category]:
     rows = Category.objects.filter(
         Q(province_code="") | Q(province_code=province_code), disabled_on__isnull=True
     )

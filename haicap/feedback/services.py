@@ -12,9 +12,9 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from haicap.core.audit import audit_record
+from haicap.core.audit import audit_event_build, audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound, PermissionDenied
-from haicap.core.models import AuditAction
+from haicap.core.models import AuditAction, AuditEvent
 from haicap.core.permissions import PERMISSION_DENIED, Actor, has_permission, require_permission
 from haicap.core.roles import Perm
 from haicap.core.text import fold, nfc
@@ -81,37 +81,39 @@ def _code(now: dt.datetime) -> str:
     return f"PA-{now.astimezone(VN):%y%m%d}-{secrets.token_hex(3).upper()}"
 
 
-def _event(
+def _event_rows(
     report: Report,
     *,
     action: str,
     actor: Actor | None,
     at: dt.datetime,
     from_status: str = "",
+    to_status: str = "",
     from_unit: str = "",
     note: str = "",
     public: bool = True,
     data: dict[str, Any] | None = None,
-) -> None:
+) -> tuple[ReportEvent, AuditEvent]:
+    """One step's history line and audit event, not yet saved."""
     user = _user(actor)
-    ReportEvent.objects.create(
+    citizen = action in ("reopen", "close")
+    to_status = to_status or report.status
+    event = ReportEvent(
         report=report,
         at=at,
         action=action,
         from_status=from_status,
-        to_status=report.status,
+        to_status=to_status,
         from_unit_code=from_unit,
         to_unit_code=report.responsible_unit_code,
         actor=user,
-        actor_label=user.get_username()
-        if user
-        else ("người dân" if action in ("reopen", "close") else "hệ thống"),
+        actor_label=user.get_username() if user else ("người dân" if citizen else "hệ thống"),
         note=note,
         public=public,
         data=data or {},
         province_code=report.province_code,
     )
-    audit_record(
+    audit = audit_event_build(
         actor=actor,
         action=AuditAction.FEEDBACK_CREATED
         if action == "submit"
@@ -120,12 +122,19 @@ def _event(
         province_code=report.province_code,
         unit_code=report.responsible_unit_code,
         from_state=from_status,
-        to_state=report.status,
+        to_state=to_status,
         note=f"{report.code} {action}: {note}"[:2000],
     )
+    return event, audit
 
 
-def _sla_due(report: Report, category: Category, now: dt.datetime) -> dt.datetime:
+def _event(report: Report, **step: Any) -> None:
+    event, audit = _event_rows(report, **step)
+    event.save()
+    audit.save()
+
+
+def _sla_due(category: Category, now: dt.datetime) -> dt.datetime:
     return due_at(now, category.sla_working_days, "working_days", work_calendar(), cutoff=False)
 
 
@@ -204,6 +213,7 @@ def _file(
     client_key: str,
     now: dt.datetime,
 ) -> Report:
+    routed = not route.dispatch
     report = Report.objects.create(
         code=_code(now),
         province_code=submission.province_code,
@@ -218,8 +228,10 @@ def _file(
         near_boundary=route.near_boundary,
         responsible_unit_code=route.unit_code,
         responsible_body=route.body[:160],
-        status=S.RECEIVED,
+        status=S.FORWARDED if routed else S.DISPATCH,
         created_at=now,
+        forwarded_at=now if routed else None,
+        due_at=_sla_due(category, now) if routed else None,
         contact_name=nfc(submission.contact_name).strip()[:120],
         contact_phone=phone,
         contact_email=submission.contact_email.strip()[:254],
@@ -228,22 +240,27 @@ def _file(
         client_key=client_key[:64],
         attributes=attributes,
     )
-    _event(report, action="submit", actor=actor, at=now, note=route.reason)
     for photo in photos:
         photo.report = report
         photo.kind = "report"
         photo.save()
-    before = report.status
-    if route.dispatch:
-        report.status = S.DISPATCH
-        action = "to_dispatcher"
-    else:
-        report.status, report.forwarded_at = S.FORWARDED, now
-        report.due_at = _sla_due(report, category, now)
-        action = "forward"
-    report.save(update_fields=["status", "forwarded_at", "due_at"])
+    # two steps at once: received, then forwarded to the unit (or to the dispatcher)
     note = report.responsible_body + (" (gần ranh giới xã/phường)" if report.near_boundary else "")
-    _event(report, action=action, actor=None, at=now, from_status=before, note=note)
+    steps = [
+        _event_rows(
+            report, action="submit", actor=actor, at=now, to_status=S.RECEIVED, note=route.reason
+        ),
+        _event_rows(
+            report,
+            action="forward" if routed else "to_dispatcher",
+            actor=None,
+            at=now,
+            from_status=S.RECEIVED,
+            note=note,
+        ),
+    ]
+    ReportEvent.objects.bulk_create([event for event, _ in steps])
+    AuditEvent.objects.bulk_create([audit for _, audit in steps])
     return report
 
 

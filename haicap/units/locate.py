@@ -52,10 +52,12 @@ METRES_PER_DEGREE = 111_320.0
 def near_another_commune(
     locator: Locator, lats: np.ndarray, lons: np.ndarray, metres: float = 30.0
 ) -> np.ndarray:
-    """For each point, whether a commune other than its own lies within `metres` (roughly: a
-    small disc around the point touches two communes). A report there may belong next door."""
-    discs = shapely.buffer(shapely.points(lons, lats), metres / METRES_PER_DEGREE, quad_segs=2)
-    point_idx, _ = locator.tree.query(discs, predicate="intersects")
+    """For each point, whether a commune other than its own lies within `metres` (roughly:
+    degrees, not projected). A report there may belong next door."""
+    points = shapely.points(lons, lats)
+    point_idx, _ = locator.tree.query(
+        points, predicate="dwithin", distance=metres / METRES_PER_DEGREE
+    )
     return np.bincount(point_idx, minlength=len(lats)) > 1
 
 
