@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -515,6 +516,16 @@ def report_moderate(
         + f" — {reason.strip()}",
     )
     return report
+
+
+def contact_code_send(report: Report) -> None:
+    """Send the author a code confirming the phone they gave. The deployment's SMS gateway reads
+    the `haicap.sms` log (the phone is masked in every other log); nothing leaves this process."""
+    if report.contact_phone and not report.contact_confirmed:
+        code = confirmation_code(report)
+        logging.getLogger("haicap.sms").info(
+            "to=%s code=%s report=%s", report.contact_phone, code, report.code
+        )
 
 
 def confirmation_code(report: Report) -> str:

@@ -18,7 +18,13 @@ from haicap.dossiers.citizen import MAX_FILE_BYTES, content_type_of
 from haicap.dossiers.ratelimit import rate_limit_hit
 from haicap.feedback.models import OPEN_STATUSES, Evidence, Report
 from haicap.feedback.selectors import categories_for, category_get, nearby_open, public_reports
-from haicap.feedback.services import Submission, report_submit, report_transition
+from haicap.feedback.services import (
+    Submission,
+    contact_code_send,
+    contact_confirm,
+    report_submit,
+    report_transition,
+)
 from haicap.units.models import Unit
 from haicap.units.selectors import provinces_on
 
@@ -150,6 +156,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
     except ApplicationError as exc:
         context["error"] = exc
         return render(request, "feedback/new.html", context, status=exc.status)
+    contact_code_send(report)
     return render(request, "feedback/sent.html", {"r": report}, status=201)
 
 
@@ -219,8 +226,21 @@ def report_private(request: HttpRequest, token: str) -> HttpResponse:
 def report_citizen_action(request: HttpRequest, token: str, action: str) -> HttpResponse:
     """The author closes with a rating, or reopens with a reason."""
     report = _private(token)
-    if action not in ("close", "reopen"):
+    if action not in ("close", "reopen", "confirm"):
         raise NotFound(f"Thao tác «{action}» không có.")
+    if action == "confirm":
+        try:
+            contact_confirm(report, request.POST.get("code", ""))
+        except ApplicationError as exc:
+            context = {
+                "r": report,
+                "events": report.events.all(),
+                "evidence": report.evidence.all(),
+                "token": token,
+                "error": exc,
+            }
+            return render(request, "feedback/private.html", context, status=exc.status)
+        return redirect("feedback:private", token=token)
     params: dict[str, Any] = {"reason": request.POST.get("reason", "")}
     if action == "close":
         params["satisfied"] = {"yes": True, "no": False}.get(request.POST.get("satisfied", ""))

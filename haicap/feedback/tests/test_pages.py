@@ -113,3 +113,19 @@ def test_officers_elsewhere_and_the_public_cannot_act(make_user):
     )
     assert other.get(f"/mot-cua/phan-anh/{code}/").status_code == 403
     assert Client().get("/phan-anh/rieng/sai-token/").status_code == 404
+
+
+def test_the_contact_is_confirmed_with_the_code_sent(caplog):
+    with caplog.at_level("INFO", logger="haicap.sms"):
+        Client().post("/phan-anh/gui/", FORM)
+    report = Report.objects.get()
+    [sms] = [r.getMessage() for r in caplog.records if r.name == "haicap.sms"]
+    code = sms.split("code=")[1].split()[0]  # what the SMS gateway would send
+    page = Client().post(
+        f"/phan-anh/rieng/{report.token}/confirm/",
+        {"code": "000000" if code != "000000" else "111111"},
+    )
+    assert page.status_code == 422
+    Client().post(f"/phan-anh/rieng/{report.token}/confirm/", {"code": code})
+    report.refresh_from_db()
+    assert report.contact_confirmed

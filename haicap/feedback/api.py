@@ -1,0 +1,199 @@
+"""REST endpoints for feedback (beside Open311): send a report, read its public view, and the
+officers' queue and actions."""
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.responses import Status as Reply
+from ninja.security import django_auth
+
+from haicap.core.errors import NotFound
+from haicap.dossiers.ratelimit import rate_limit_hit
+from haicap.dossiers.tokens import TokenAuth
+from haicap.feedback.models import Channel, Report
+from haicap.feedback.selectors import categories_for, unit_queue
+from haicap.feedback.services import Submission, allowed_actions, report_submit, report_transition
+from haicap.feedback.views import PER_CLIENT, client_address
+
+router = Router(tags=["feedback"])
+AUTH = [TokenAuth(), django_auth]
+
+
+class CategoryOut(Schema):
+    code: str
+    name: str
+    body_kind: str
+    body_name: str
+    sla_working_days: int
+
+
+class ReportIn(Schema):
+    province_code: str = Field(..., examples=["79"])
+    category: str = Field(
+        ..., description="mã lĩnh vực (xem /feedback/categories)", examples=["drainage"]
+    )
+    description: str
+    lat: float | None = None
+    lon: float | None = None
+    address: str = Field("", description="địa chỉ dạng cũ hoặc mới, khi không có toạ độ")
+    contact_name: str = ""
+    contact_phone: str = ""
+
+
+class EventOut(Schema):
+    at: dt.datetime
+    action: str
+    label: str
+    note: str
+
+
+class ReportOut(Schema):
+    code: str
+    category: str
+    description: str
+    status: str
+    status_label: str
+    responsible_body: str
+    commune_code: str
+    candidate_codes: list[str]
+    near_boundary: bool
+    lat: float | None
+    lon: float | None
+    created_at: dt.datetime
+    due_at: dt.datetime | None
+    committed_at: dt.datetime | None
+    answer: str
+    history: list[EventOut]
+
+
+class SentOut(ReportOut):
+    private_token: str = Field(..., description="giữ bí mật: theo dõi, đánh giá, mở lại")
+
+
+def report_out(report: Report, *, everything: bool = False) -> dict[str, Any]:
+    events = report.events.all() if everything else report.events.filter(public=True)
+    return {
+        "code": report.code,
+        "category": report.category.code,
+        "description": report.description,
+        "status": report.status,
+        "status_label": str(report.get_status_display()),
+        "responsible_body": report.responsible_body,
+        "commune_code": report.commune_code,
+        "candidate_codes": report.candidate_codes,
+        "near_boundary": report.near_boundary,
+        "lat": report.lat,
+        "lon": report.lon,
+        "created_at": report.created_at,
+        "due_at": report.due_at,
+        "committed_at": report.committed_at,
+        "answer": report.answer,
+        "history": [
+            {"at": e.at, "action": e.action, "label": e.label, "note": e.note} for e in events
+        ],
+    }
+
+
+@router.get("/categories", response=list[CategoryOut], summary="Lĩnh vực phản ánh của một tỉnh")
+def categories(request: HttpRequest, province: str = "79") -> list[Any]:
+    return categories_for(province)
+
+
+@router.post("", response={201: SentOut}, summary="Gửi phản ánh (giới hạn số lần mỗi máy)")
+def send(request: HttpRequest, data: ReportIn) -> Reply[dict[str, Any]]:
+    rate_limit_hit(
+        f"feedback:ip:{client_address(request)}", limit=PER_CLIENT[0], window=PER_CLIENT[1]
+    )
+    report = report_submit(
+        Submission(
+            province_code=data.province_code,
+            category_code=data.category,
+            description=data.description,
+            lat=data.lat,
+            lon=data.lon,
+            address=data.address,
+            contact_name=data.contact_name,
+            contact_phone=data.contact_phone,
+            channel=Channel.APP,
+        ),
+        idempotency_key=request.headers.get("Idempotency-Key") or None,
+    )
+    return Reply(201, {**report_out(report), "private_token": report.token})
+
+
+class QueueOut(Schema):
+    code: str
+    category: str
+    status: str
+    due_at: dt.datetime | None
+    responsible_unit_code: str
+    near_boundary: bool
+    escalation: int
+
+
+@router.get("/queue", response=list[QueueOut], auth=AUTH, summary="Phản ánh cần xử lý của đơn vị")
+@paginate(LimitOffsetPagination)
+def queue(request: HttpRequest) -> list[Any]:
+    return [
+        {
+            **{
+                f: getattr(r, f)
+                for f in (
+                    "code",
+                    "status",
+                    "due_at",
+                    "responsible_unit_code",
+                    "near_boundary",
+                    "escalation",
+                )
+            },
+            "category": r.category.code,
+        }
+        for r in unit_queue(request.user)[:1000]
+    ]
+
+
+@router.get(
+    "/{code}", response=ReportOut, summary="Một phản ánh (công khai, không có dữ liệu cá nhân)"
+)
+def detail(request: HttpRequest, code: str) -> dict[str, Any]:
+    report = Report.objects.select_related("category").filter(code=code, hidden=False).first()
+    if report is None:
+        raise NotFound(f"Không tìm thấy phản ánh «{code}».")
+    return report_out(report)
+
+
+class ActionIn(Schema):
+    text: str = ""
+    reason: str = ""
+    body: str = ""
+    unit_code: str = ""
+    committed_date: dt.date | None = None
+
+
+class ActedOut(ReportOut):
+    allowed_actions: list[str]
+
+
+@router.post(
+    "/{code}/actions/{action}",
+    response=ActedOut,
+    auth=AUTH,
+    summary="Thao tác của cán bộ: accept, progress, answer (cần minh chứng đã tải lên), reject, reassign",
+)
+def act(request: HttpRequest, code: str, action: str, data: ActionIn) -> dict[str, Any]:
+    report = Report.objects.filter(code=code).first()
+    if report is None:
+        raise NotFound(f"Không tìm thấy phản ánh «{code}».")
+    # report_transition checks the role at the report's unit, as for the web pages
+    params = {k: v for k, v in data.dict().items() if v not in ("", None)}
+    if data.committed_date:
+        params["committed_date"] = data.committed_date.isoformat()
+    report = report_transition(report, action=action, actor=request.user, **params)
+    return {
+        **report_out(report, everything=True),
+        "allowed_actions": allowed_actions(report, request.user),
+    }
