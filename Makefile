@@ -53,6 +53,7 @@ bench: install
 	$(BIN)/python bench/address_convert.py
 	$(BIN)/python bench/locate.py
 	$(BIN)/python bench/intake.py
+	$(BIN)/python bench/feedback_routing.py
 
 # Vietnamese is the source language; English comes from haicap/locale/en_table.py.
 messages: install

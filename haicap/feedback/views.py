@@ -208,18 +208,21 @@ def _private(token: str) -> Report:
     return report
 
 
+def _private_page(
+    request: HttpRequest, report: Report, token: str, error: ApplicationError | None = None
+) -> HttpResponse:
+    context = {
+        "r": report,
+        "events": report.events.all(),
+        "evidence": report.evidence.all(),
+        "token": token,
+        "error": error,
+    }
+    return render(request, "feedback/private.html", context, status=error.status if error else 200)
+
+
 def report_private(request: HttpRequest, token: str) -> HttpResponse:
-    report = _private(token)
-    return render(
-        request,
-        "feedback/private.html",
-        {
-            "r": report,
-            "events": report.events.all(),
-            "evidence": report.evidence.all(),
-            "token": token,
-        },
-    )
+    return _private_page(request, _private(token), token)
 
 
 @require_POST
@@ -232,14 +235,7 @@ def report_citizen_action(request: HttpRequest, token: str, action: str) -> Http
         try:
             contact_confirm(report, request.POST.get("code", ""))
         except ApplicationError as exc:
-            context = {
-                "r": report,
-                "events": report.events.all(),
-                "evidence": report.evidence.all(),
-                "token": token,
-                "error": exc,
-            }
-            return render(request, "feedback/private.html", context, status=exc.status)
+            return _private_page(request, report, token, exc)
         return redirect("feedback:private", token=token)
     params: dict[str, Any] = {"reason": request.POST.get("reason", "")}
     if action == "close":
@@ -247,12 +243,5 @@ def report_citizen_action(request: HttpRequest, token: str, action: str) -> Http
     try:
         report_transition(report, action=action, actor=None, token=token, **params)
     except ApplicationError as exc:
-        context = {
-            "r": report,
-            "events": report.events.all(),
-            "evidence": report.evidence.all(),
-            "token": token,
-            "error": exc,
-        }
-        return render(request, "feedback/private.html", context, status=exc.status)
+        return _private_page(request, report, token, exc)
     return redirect("feedback:private", token=token)
