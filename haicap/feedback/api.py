@@ -120,6 +120,7 @@ def send(request: HttpRequest, data: ReportIn) -> Reply[dict[str, Any]]:
             channel=Channel.APP,
         ),
         idempotency_key=request.headers.get("Idempotency-Key") or None,
+        client_key=f"ip:{client_address(request)}",
     )
     return Reply(201, {**report_out(report), "private_token": report.token})
 

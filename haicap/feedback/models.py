@@ -193,3 +193,20 @@ class Open311Key(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class Ban(models.Model):
+    """A sender whose reports are refused (abuse): by phone number or by client (an address, or an
+    Open311 key's label), until a date or for good. Set by moderators, audited."""
+
+    value = models.CharField(_("số điện thoại hoặc máy gửi"), max_length=80, unique=True)
+    reason = models.CharField(_("lý do"), max_length=300)
+    until = models.DateTimeField(_("đến"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("chặn người gửi")
+        verbose_name_plural = _("chặn người gửi")
+
+    def __str__(self) -> str:
+        return self.value

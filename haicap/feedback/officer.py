@@ -20,7 +20,7 @@ from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.roles import Perm
 from haicap.feedback.models import Report
 from haicap.feedback.selectors import dispatcher_queue, feedback_figures, nearby_open, unit_queue
-from haicap.feedback.services import allowed_actions, report_moderate, report_transition
+from haicap.feedback.services import allowed_actions, report_moderate, report_transition, sender_ban
 from haicap.feedback.views import _photos
 from haicap.feedback.workflow import TRANSITIONS
 
@@ -123,13 +123,21 @@ def moderate(request: HttpRequest, code: str) -> HttpResponse:
             raise NotFound(f"Không tìm thấy phản ánh «{request.POST['duplicate_of']}».")
     hide = {"hide": True, "show": False}.get(request.POST.get("visibility", ""))
     try:
-        report_moderate(
-            report,
-            actor=request.user,
-            hide=hide,
-            duplicate_of=into,
-            reason=request.POST.get("reason", ""),
-        )
+        with transaction.atomic():
+            ban = request.POST.get("ban", "")
+            if ban:
+                days = None if ban == "forever" else int(ban) if ban.isdigit() else 30
+                sender_ban(
+                    report, actor=request.user, reason=request.POST.get("reason", ""), days=days
+                )
+            if hide is not None or into is not None or not ban:
+                report_moderate(
+                    report,
+                    actor=request.user,
+                    hide=hide,
+                    duplicate_of=into,
+                    reason=request.POST.get("reason", ""),
+                )
     except ApplicationError as exc:
         context = _context(request, report)
         context["error"] = exc

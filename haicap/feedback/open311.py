@@ -348,7 +348,7 @@ def _post(request: HttpRequest, fmt: str) -> HttpResponse:
             contact_email=data.get("email", ""),
             channel=Channel.OPEN311,
         ),
-        client_key=key.label,
+        client_key=f"o311:{key.label}",
         idempotency_key=f"o311-{key.pk}-{data['device_id']}-{data['request_id']}"
         if data.get("device_id") and data.get("request_id")
         else None,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from haicap.core.audit import audit_event_build, audit_record
@@ -19,7 +20,15 @@ from haicap.core.models import AuditAction, AuditEvent
 from haicap.core.permissions import PERMISSION_DENIED, Actor, has_permission, require_permission
 from haicap.core.roles import Perm
 from haicap.core.text import fold, nfc
-from haicap.feedback.models import Category, Channel, Evidence, Report, ReportEvent, ReportStatus
+from haicap.feedback.models import (
+    Ban,
+    Category,
+    Channel,
+    Evidence,
+    Report,
+    ReportEvent,
+    ReportStatus,
+)
 from haicap.feedback.routing import Route, route_report
 from haicap.feedback.selectors import category_get
 from haicap.feedback.workflow import TRANSITIONS, Transition
@@ -47,6 +56,7 @@ UNIT_NOT_HERE = "Đơn vị «{code}» không thuộc tỉnh của phản ánh."
 TOKEN_WRONG = "Đường dẫn riêng của phản ánh không đúng."
 RATING_REASON = "Cần ghi lý do không hài lòng."
 COMPLAINT_WORDS = ("khiếu nại", "tố cáo")
+BANNED = "Người gửi này đang bị tạm chặn gửi phản ánh do vi phạm quy định sử dụng."
 
 
 def _user(actor: Actor | None) -> Any:
@@ -178,6 +188,11 @@ def report_submit(
         from haicap.dossiers.validation import phone as clean_phone
 
         phone = clean_phone(submission.contact_phone)
+    banned = Ban.objects.filter(value__in=[v for v in (phone, client_key) if v]).filter(
+        Q(until__isnull=True) | Q(until__gt=now)
+    )
+    if banned.exists():
+        raise PermissionDenied(BANNED, extra={"field": "contact_phone" if phone else "client"})
     try:
         with transaction.atomic():
             return _file(
@@ -516,6 +531,31 @@ def report_moderate(
         + f" — {reason.strip()}",
     )
     return report
+
+
+@transaction.atomic
+def sender_ban(report: Report, *, actor: Actor, reason: str, days: int | None = 30) -> list[str]:
+    """Refuse further reports from this report's phone and client, for `days` (None: for good)."""
+    require_permission(actor, Perm.MODERATE_FEEDBACK, province_code=report.province_code)
+    if len(reason.strip()) < 5:
+        raise ApplicationError("Cần ghi lý do chặn.", extra={"field": "reason"}, status=422)
+    until = timezone.now() + dt.timedelta(days=days) if days else None
+    # an app's key stands for all its users: only an address (ip:…) or a phone is banned
+    values = [
+        v for v in (report.contact_phone, report.client_key) if v and not v.startswith("o311:")
+    ]
+    for value in values:
+        Ban.objects.update_or_create(
+            value=value, defaults={"reason": reason.strip()[:300], "until": until}
+        )
+    audit_record(
+        actor=actor,
+        action=AuditAction.FEEDBACK_MODERATED,
+        obj=report,
+        province_code=report.province_code,
+        note=f"{report.code}: chặn người gửi ({len(values)} định danh) — {reason.strip()}",
+    )
+    return values
 
 
 def contact_code_send(report: Report) -> None:

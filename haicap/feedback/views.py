@@ -152,6 +152,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
             actor=request.user,
             photos=_photos(request),
             idempotency_key=post.get("idempotency_key") or None,
+            client_key=f"ip:{client_address(request)}",
         )
     except ApplicationError as exc:
         context["error"] = exc

@@ -592,5 +592,12 @@ EN = {
     "Phản ánh": "Feedback",
     "Xử lý phản ánh": "Handle feedback",
     "Ghim sự việc trên bản đồ; phản ánh đến đúng xã, phường và được trả lời công khai kèm minh chứng.": "Pin a problem on the map; it reaches the right commune and is answered publicly, with evidence.",
+    'số điện thoại hoặc máy gửi': 'phone number or sending client',
+    'lý do': 'reason',
+    'chặn người gửi': 'banned sender',
+    'Chặn người gửi (số điện thoại, máy gửi)': 'Ban the sender (phone, client)',
+    '7 ngày': '7 days',
+    '30 ngày': '30 days',
+    'Vĩnh viễn': 'For good',
 }
 PLURAL = ("%(n)s provinces and cities · %(t)s commune-level units",)

@@ -247,3 +247,18 @@ def test_a_point_on_the_edge_between_wards_is_flagged():
     lat, lon = (corner[i] + step * (centre[i] - corner[i]) for i in (0, 1))
     edge = report_submit(flood(lat=lat, lon=lon), now=NOW)
     assert not inside.near_boundary and edge.near_boundary
+
+
+def test_a_banned_sender_is_refused(province_admin):
+    report = report_submit(flood(contact_phone="0903 111 222"), client_key="ip:10.0.0.7", now=NOW)
+    from haicap.feedback.services import sender_ban
+
+    assert sender_ban(report, actor=province_admin, reason="Gửi tin rác liên tục", days=7) == [
+        "0903111222",
+        "ip:10.0.0.7",
+    ]
+    with pytest.raises(PermissionDenied):
+        report_submit(flood(contact_phone="0903111222"), now=NOW)
+    with pytest.raises(PermissionDenied):
+        report_submit(flood(), client_key="ip:10.0.0.7", now=NOW)
+    assert report_submit(flood(), client_key="ip:10.0.0.8", now=NOW).pk  # others still can
