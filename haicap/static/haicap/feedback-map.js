@@ -14,13 +14,15 @@
     boundaries(map, list.dataset.boundaries).then(function () {
       return fetch(list.dataset.points).then(function (r) { return r.json(); });
     }).then(function (data) {
-      L.geoJSON(data, { pointToLayer: function (f, latlng) {
+      var points = L.geoJSON(data, { pointToLayer: function (f, latlng) {
         return L.circleMarker(latlng, { radius: 6, weight: 1, color: '#222',
           fillColor: f.properties.open ? '#e06666' : '#6aa84f', fillOpacity: 0.9 });
       }, onEachFeature: function (f, l) {
         l.bindTooltip(f.properties.code + ' · ' + f.properties.category + ' · ' + f.properties.status);
         l.on('click', function () { window.location = f.properties.url; });
       } }).addTo(map);
+      // the reports, not the province's far islands, decide the view
+      if (data.features.length) { map.fitBounds(points.getBounds(), { maxZoom: 15, padding: [20, 20] }); }
       list.dataset.ready = String(data.features.length);
     });
   }
