@@ -14,4 +14,5 @@ urlpatterns = [
     path("procedures/", include("haicap.procedures.urls")),
     path("", include("haicap.dossiers.urls")),
     path("", include("haicap.feedback.urls")),
+    path("", include("haicap.workdays.urls")),
 ]
