@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "haicap.procedures",
     "haicap.dossiers",
     "haicap.feedback",
+    "haicap.metrics",
+    "haicap.simulate",
 ]
 
 MIDDLEWARE = [

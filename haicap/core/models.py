@@ -64,6 +64,9 @@ class AuditAction(models.IntegerChoices):
     FEEDBACK_CREATED = 600, _("Nhận phản ánh")
     FEEDBACK_TRANSITION = 601, _("Chuyển trạng thái phản ánh")
     FEEDBACK_MODERATED = 603, _("Kiểm duyệt phản ánh")
+    SIMULATION_RUN = 700, _("Tạo dữ liệu mô phỏng")
+    METRICS_REBUILT = 701, _("Tính lại chỉ số phục vụ")
+    METRICS_EXPORTED = 702, _("Xuất số liệu chỉ số phục vụ")
 
 
 class AuditEvent(models.Model):

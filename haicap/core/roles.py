@@ -33,6 +33,8 @@ class Perm(models.TextChoices):
     HANDLE_FEEDBACK = "feedback.handle", _("Xử lý phản ánh, kiến nghị")
     DISPATCH_FEEDBACK = "feedback.dispatch", _("Điều phối phản ánh, kiến nghị")
     MODERATE_FEEDBACK = "feedback.moderate", _("Kiểm duyệt phản ánh (ẩn, chặn, gộp)")
+    VIEW_METRICS = "metrics.view", _("Xem chỉ số phục vụ và bảng điều hành")
+    MANAGE_METRICS = "metrics.manage", _("Đặt chỉ tiêu của tỉnh")
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -65,6 +67,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.ASSIGN_DOSSIERS,
             Perm.STOP_DOSSIERS,
             Perm.HANDLE_FEEDBACK,
+            Perm.VIEW_METRICS,
         }
     ),
     Role.PROVINCE_ADMIN: frozenset(
@@ -78,6 +81,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.HANDLE_FEEDBACK,
             Perm.DISPATCH_FEEDBACK,
             Perm.MODERATE_FEEDBACK,
+            Perm.VIEW_METRICS,
+            Perm.MANAGE_METRICS,
         }
     ),
     Role.SYSTEM_ADMIN: frozenset(p.value for p in Perm),

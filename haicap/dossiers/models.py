@@ -57,6 +57,9 @@ class Dossier(models.Model):
     )
     holder_unit_code = models.CharField(_("đơn vị đang giữ"), max_length=5, db_index=True)
     channel = models.CharField(_("kênh nộp"), max_length=10, choices=Channel.choices)
+    # how the province offered the procedure online when the dossier came in (the index's
+    # denominator of online share): full | partial | none
+    online_level = models.CharField(_("mức dịch vụ trực tuyến"), max_length=8, default="none")
     status = models.PositiveSmallIntegerField(
         _("trạng thái"), choices=Status.choices, db_index=True
     )
@@ -117,6 +120,7 @@ class Dossier(models.Model):
         indexes = [
             models.Index(fields=["province_code", "status", "due_at"]),
             models.Index(fields=["holder_unit_code", "status"]),
+            models.Index(fields=["province_code", "outcome", "finished_at"]),
         ]
 
     def __str__(self) -> str:

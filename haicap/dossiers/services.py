@@ -6,6 +6,7 @@ control sheet (DossierEvent) and writes one audit event.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,7 @@ from haicap.dossiers.models import (
     Status,
     SupplementRequest,
 )
+from haicap.dossiers.signals import dossier_changed
 from haicap.dossiers.validation import Applicant
 from haicap.dossiers.workflow import TRANSITIONS, Transition
 from haicap.procedures.models import Procedure
@@ -268,6 +270,7 @@ def _intake(
         return_unit=return_unit,
         holder_unit_code=receiving.code,
         channel=intake.channel,
+        online_level=settings.online_level,
         status=status,
         applicant_name=applicant.name,
         applicant_id_number=applicant.id_number,
@@ -308,6 +311,7 @@ def _intake(
             items=items,
             officer=_user(actor),
         )
+    dossier_changed.send(Dossier, before=None, after=dossier)
     return dossier
 
 
@@ -367,10 +371,12 @@ def dossier_transition(
             actor, transition.perm, province_code=unit.province_code, unit_code=unit.code
         )
         before, holder_before = dossier.status, dossier.holder_unit_code
+        previous = copy.copy(dossier)
         note, data = _EFFECTS[action](dossier, now, actor, params)
         if transition.target is not None:
             dossier.status = transition.target
         dossier.save()
+        dossier_changed.send(Dossier, before=previous, after=dossier)
         _event(
             dossier,
             action=action,
@@ -548,9 +554,20 @@ def _complete(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str,
     if d.payment == Payment.UNPAID and d.fee_vnd:
         raise Conflict(f"Hồ sơ chưa thu phí, lệ phí ({d.fee_vnd} đồng).")
     d.finished_at = now
-    d.outcome = classify(now, d.due_at, d.supplement_requests)
+    # an apology sets a new date but does not make the dossier on time: the national index
+    # counts it against the date before the apology
+    due = _due_before_apology(d) if d.apologized else d.due_at
+    d.outcome = classify(now, due, d.supplement_requests)
     d.holder_unit_code = d.return_unit.code
     return str(p.get("note", ""))[:2000], {"outcome": d.outcome}
+
+
+def _due_before_apology(d: Dossier) -> dt.datetime:
+    event = DossierEvent.objects.filter(dossier=d, action="apologize").order_by("-at").first()
+    if event is None or "original_due" not in event.data:
+        assert d.due_at is not None
+        return d.due_at
+    return dt.datetime.fromisoformat(event.data["original_due"])
 
 
 def _return(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
@@ -602,6 +619,7 @@ def dossier_rate(
 ) -> Dossier:
     """The citizen's rating after return (the index's satisfaction figure)."""
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    previous = copy.copy(dossier)
     if dossier.status != Status.RETURNED:
         raise Conflict(RATING_NOT_RETURNED)
     if dossier.rated_at is not None:
@@ -611,6 +629,7 @@ def dossier_rate(
     dossier.rating_satisfied, dossier.rating_reason = satisfied, reason.strip()[:500]
     dossier.rated_at = now or timezone.now()
     dossier.save(update_fields=["rating_satisfied", "rating_reason", "rated_at"])
+    dossier_changed.send(Dossier, before=previous, after=dossier)
     audit_record(
         actor=None,
         action=AuditAction.DOSSIER_RATED,

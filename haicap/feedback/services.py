@@ -3,6 +3,7 @@ function, rating, escalation of overdue reports, moderation (hide, merge)."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import logging
@@ -31,6 +32,7 @@ from haicap.feedback.models import (
 )
 from haicap.feedback.routing import Route, route_report
 from haicap.feedback.selectors import category_get
+from haicap.feedback.signals import report_changed
 from haicap.feedback.workflow import TRANSITIONS, Transition
 from haicap.units.selectors import unit_in_force
 from haicap.workdays.calendar import VN, due_at
@@ -277,6 +279,7 @@ def _file(
     ]
     ReportEvent.objects.bulk_create([event for event, _ in steps])
     AuditEvent.objects.bulk_create([audit for _, audit in steps])
+    report_changed.send(Report, before=None, after=report)
     return report
 
 
@@ -342,10 +345,12 @@ def report_transition(
         elif actor is None or not _permitted(report, transition, actor):
             raise PermissionDenied(PERMISSION_DENIED, extra={"permission": transition.perm})
         before, unit_before = report.status, report.responsible_unit_code
+        previous = copy.copy(report)
         note, data, public = _EFFECTS[action](report, now, params)
         if transition.target is not None:
             report.status = transition.target
         report.save()
+        report_changed.send(Report, before=previous, after=report)
         _event(
             report,
             action=action,
@@ -508,6 +513,7 @@ def report_moderate(
     require_permission(actor, Perm.MODERATE_FEEDBACK, province_code=report.province_code)
     if not reason.strip():
         raise ApplicationError("Cần ghi lý do.", extra={"field": "reason"}, status=422)
+    previous = copy.copy(report)
     if hide is not None:
         report.hidden = hide
     if duplicate_of is not None:
@@ -519,6 +525,7 @@ def report_moderate(
         if report.status in TRANSITIONS["escalate"].sources:
             report.status, report.closed_at = S.CLOSED, timezone.now()
     report.save()
+    report_changed.send(Report, before=previous, after=report)
     audit_record(
         actor=actor,
         action=AuditAction.FEEDBACK_MODERATED,

@@ -1,0 +1,168 @@
+"""What each dossier and report adds to its unit's counters, and keeping them current.
+
+A dossier counts at its competent unit (the one that processes it):
+- on the day it is received: `received`, `online` (filed online), `eligible` / `eligible_online`
+  (its procedure had an online service when it came in);
+- on the day processing finished: `finished`, `early` / `on_time` / `late`, `apologized`, and
+  `processing_seconds` from receipt to completion;
+- on the day of return: `returned`, `returned_online` (electronic result);
+- on the day of the citizen's rating: `rated`, `satisfied`.
+A report counts at its responsible unit: `fb_received` on the day filed, `fb_answered` and
+`fb_answered_on_time` on the day answered, `fb_rated` / `fb_satisfied` on the day closed.
+Days are Vietnamese calendar days.
+
+On every change the difference between the record's counts before and after is added to the
+day and month rows (one upsert each). `rebuild.py` computes the same counts from the tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from django.db import connection
+
+from haicap.metrics.models import COUNTERS, UnitDay, UnitMonth
+from haicap.workdays.calendar import VN
+
+Key = tuple[str, str, dt.date]  # province, unit code, day
+Counts = dict[Key, Counter[str]]
+
+_unit_codes: dict[int, str] = {}
+
+
+def _unit_code(unit_id: int) -> str:
+    code = _unit_codes.get(unit_id)
+    if code is None:
+        from haicap.units.models import Unit
+
+        code = _unit_codes[unit_id] = Unit.objects.values_list("code", flat=True).get(pk=unit_id)
+    return code
+
+
+def day_of(moment: dt.datetime) -> dt.date:
+    return moment.astimezone(VN).date()
+
+
+def epoch(moment: dt.datetime) -> int:
+    """Whole seconds since 1970 (what both databases compute in the rebuild)."""
+    return int(moment.timestamp() // 1)
+
+
+def dossier_counts(d: Any) -> Counts:
+    out: Counts = defaultdict(Counter)
+    if d is None:
+        return out
+    province, unit = d.province_code, _unit_code(d.competent_unit_id)
+    if d.received_at is not None:
+        c = out[province, unit, day_of(d.received_at)]
+        online = d.channel == "online"
+        c["received"] += 1
+        c["online"] += online
+        if d.online_level != "none":
+            c["eligible"] += 1
+            c["eligible_online"] += online
+    if d.outcome and d.finished_at is not None:
+        c = out[province, unit, day_of(d.finished_at)]
+        c["finished"] += 1
+        c[d.outcome] += 1
+        c["apologized"] += bool(d.apologized)
+        if d.received_at is not None:
+            c["processing_seconds"] += epoch(d.finished_at) - epoch(d.received_at)
+    if d.returned_at is not None:
+        c = out[province, unit, day_of(d.returned_at)]
+        c["returned"] += 1
+        c["returned_online"] += d.return_method == "online"
+    if d.rated_at is not None and d.rating_satisfied is not None:
+        c = out[province, unit, day_of(d.rated_at)]
+        c["rated"] += 1
+        c["satisfied"] += bool(d.rating_satisfied)
+    return out
+
+
+def answered_on_time(r: Any) -> bool:
+    """As the feedback module records it: by the due time, or the date committed in a progress
+    update if that is later."""
+    return bool(r.due_at is None or r.answered_at <= max(r.due_at, r.committed_at or r.due_at))
+
+
+def report_counts(r: Any) -> Counts:
+    out: Counts = defaultdict(Counter)
+    if r is None or not r.responsible_unit_code:
+        return out
+    province, unit = r.province_code, r.responsible_unit_code
+    out[province, unit, day_of(r.created_at)]["fb_received"] += 1
+    if r.answered_at is not None:
+        c = out[province, unit, day_of(r.answered_at)]
+        c["fb_answered"] += 1
+        c["fb_answered_on_time"] += answered_on_time(r)
+    if r.closed_at is not None and r.rating_satisfied is not None:
+        c = out[province, unit, day_of(r.closed_at)]
+        c["fb_rated"] += 1
+        c["fb_satisfied"] += bool(r.rating_satisfied)
+    return out
+
+
+def difference(before: Counts, after: Counts) -> Counts:
+    delta: Counts = defaultdict(Counter)
+    for key in before.keys() | after.keys():
+        change = Counter(after.get(key, Counter()))
+        change.subtract(before.get(key, Counter()))
+        change = Counter({k: v for k, v in change.items() if v})
+        if change:
+            delta[key] = change
+    return delta
+
+
+def _upsert_sql(model: type[UnitDay] | type[UnitMonth], period: str, rows: int) -> str:
+    table = model._meta.db_table
+    columns = ["province_code", "unit_code", period, *COUNTERS]
+    values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * rows)
+    updates = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in COUNTERS)
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
+        f"ON CONFLICT (unit_code, {period}) DO UPDATE SET {updates}"
+    )
+
+
+def apply(delta: Counts) -> None:
+    """Add `delta` to the day and month rows (in the caller's transaction)."""
+    if not delta:
+        return
+    months: Counts = defaultdict(Counter)
+    for (province, unit, day), change in delta.items():
+        months[province, unit, day.replace(day=1)].update(change)
+    with connection.cursor() as cursor:
+        for model, period, rows in (
+            (UnitDay, "day", delta),
+            (UnitMonth, "month", months),
+        ):
+            params: list[Any] = []
+            for (province, unit, day), change in sorted(rows.items()):
+                params += [province, unit, day, *(change.get(c, 0) for c in COUNTERS)]
+            cursor.execute(_upsert_sql(model, period, len(rows)), params)
+
+
+def on_dossier_changed(sender: Any, before: Any, after: Any, **kwargs: Any) -> None:
+    apply(difference(dossier_counts(before), dossier_counts(after)))
+
+
+def on_report_changed(sender: Any, before: Any, after: Any, **kwargs: Any) -> None:
+    apply(difference(report_counts(before), report_counts(after)))
+
+
+def on_dossiers_loaded(sender: Any, dossiers: list[Any], **kwargs: Any) -> None:
+    total: Counts = defaultdict(Counter)
+    for dossier in dossiers:
+        for key, change in dossier_counts(dossier).items():
+            total[key].update(change)
+    apply(total)
+
+
+def on_reports_loaded(sender: Any, reports: list[Any], **kwargs: Any) -> None:
+    total: Counts = defaultdict(Counter)
+    for report in reports:
+        for key, change in report_counts(report).items():
+            total[key].update(change)
+    apply(total)
