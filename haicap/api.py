@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from haicap.core.errors import ApplicationError
 from haicap.dossiers.api import router as dossiers_router
 from haicap.feedback.api import router as feedback_router
+from haicap.metrics.api import router as metrics_router
 from haicap.procedures.api import router as procedures_router
 from haicap.units.api import router as units_router
 
@@ -39,3 +40,4 @@ api.add_router("/units/", units_router)
 api.add_router("/procedures", procedures_router)
 api.add_router("/dossiers", dossiers_router)
 api.add_router("/feedback", feedback_router)
+api.add_router("/metrics", metrics_router)

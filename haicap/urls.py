@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("haicap.dossiers.urls")),
     path("", include("haicap.feedback.urls")),
     path("", include("haicap.workdays.urls")),
+    path("", include("haicap.metrics.urls")),
 ]

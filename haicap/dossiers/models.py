@@ -121,6 +121,10 @@ class Dossier(models.Model):
             models.Index(fields=["province_code", "status", "due_at"]),
             models.Index(fields=["holder_unit_code", "status"]),
             models.Index(fields=["province_code", "outcome", "finished_at"]),
+            # open dossiers by due time (overdue ones, across provinces): a small index
+            models.Index(
+                fields=["due_at"], condition=models.Q(status__in=[2, 4]), name="dossier_open_due"
+            ),
         ]
 
     def __str__(self) -> str:

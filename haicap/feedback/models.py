@@ -123,6 +123,13 @@ class Report(models.Model):
             models.Index(fields=["province_code", "status", "due_at"]),
             models.Index(fields=["responsible_unit_code", "status"]),
             models.Index(fields=["category", "status", "lat"]),
+            models.Index(  # open reports by due time (overdue ones, across provinces)
+                fields=["due_at"],
+                condition=models.Q(
+                    status__in=["forwarded", "accepted", "in_progress", "reopened"]
+                ),
+                name="report_open_due",
+            ),
         ]
 
     def __str__(self) -> str:

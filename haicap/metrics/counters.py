@@ -50,35 +50,52 @@ def epoch(moment: dt.datetime) -> int:
     return int(moment.timestamp() // 1)
 
 
-def dossier_counts(d: Any) -> Counts:
-    out: Counts = defaultdict(Counter)
+def dossier_items(d: Any) -> list[tuple[Key, str, int]]:
+    """(unit and day, counter, amount) for everything a dossier counts for."""
     if d is None:
-        return out
+        return []
     province, unit = d.province_code, _unit_code(d.competent_unit_id)
+    out: list[tuple[Key, str, int]] = []
     if d.received_at is not None:
-        c = out[province, unit, day_of(d.received_at)]
+        key = (province, unit, day_of(d.received_at))
+        out.append((key, "received", 1))
         online = d.channel == "online"
-        c["received"] += 1
-        c["online"] += online
+        if online:
+            out.append((key, "online", 1))
         if d.online_level != "none":
-            c["eligible"] += 1
-            c["eligible_online"] += online
+            out.append((key, "eligible", 1))
+            if online:
+                out.append((key, "eligible_online", 1))
     if d.outcome and d.finished_at is not None:
-        c = out[province, unit, day_of(d.finished_at)]
-        c["finished"] += 1
-        c[d.outcome] += 1
-        c["apologized"] += bool(d.apologized)
+        key = (province, unit, day_of(d.finished_at))
+        out.append((key, "finished", 1))
+        out.append((key, d.outcome, 1))
+        if d.apologized:
+            out.append((key, "apologized", 1))
         if d.received_at is not None:
-            c["processing_seconds"] += epoch(d.finished_at) - epoch(d.received_at)
+            out.append((key, "processing_seconds", epoch(d.finished_at) - epoch(d.received_at)))
     if d.returned_at is not None:
-        c = out[province, unit, day_of(d.returned_at)]
-        c["returned"] += 1
-        c["returned_online"] += d.return_method == "online"
+        key = (province, unit, day_of(d.returned_at))
+        out.append((key, "returned", 1))
+        if d.return_method == "online":
+            out.append((key, "returned_online", 1))
     if d.rated_at is not None and d.rating_satisfied is not None:
-        c = out[province, unit, day_of(d.rated_at)]
-        c["rated"] += 1
-        c["satisfied"] += bool(d.rating_satisfied)
+        key = (province, unit, day_of(d.rated_at))
+        out.append((key, "rated", 1))
+        if d.rating_satisfied:
+            out.append((key, "satisfied", 1))
     return out
+
+
+def _counts(items: list[tuple[Key, str, int]]) -> Counts:
+    out: Counts = defaultdict(Counter)
+    for key, name, amount in items:
+        out[key][name] += amount
+    return out
+
+
+def dossier_counts(d: Any) -> Counts:
+    return _counts(dossier_items(d))
 
 
 def answered_on_time(r: Any) -> bool:
@@ -126,14 +143,25 @@ def _upsert_sql(model: type[UnitDay] | type[UnitMonth], period: str, rows: int) 
     )
 
 
-def apply(delta: Counts) -> None:
-    """Add `delta` to the day and month rows (in the caller's transaction)."""
+LOCK_SPACE = 766_0000  # advisory lock keys: this + the province code
+
+
+def apply(delta: Counts, *, exclusive: bool = False) -> None:
+    """Add `delta` to the day and month rows (in the caller's transaction).
+
+    On PostgreSQL each province's counters are guarded by a transaction-level advisory lock:
+    shared for a single record's change, exclusive for a bulk load. A bulk load upserts more
+    than once per transaction; without the lock it could deadlock with another writer."""
     if not delta:
         return
     months: Counts = defaultdict(Counter)
     for (province, unit, day), change in delta.items():
         months[province, unit, day.replace(day=1)].update(change)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+            for province in sorted({key[0] for key in delta}):
+                cursor.execute(f"SELECT {function}(%s)", [LOCK_SPACE + int(province or 0)])
         for model, period, rows in (
             (UnitDay, "day", delta),
             (UnitMonth, "month", months),
@@ -153,11 +181,10 @@ def on_report_changed(sender: Any, before: Any, after: Any, **kwargs: Any) -> No
 
 
 def on_dossiers_loaded(sender: Any, dossiers: list[Any], **kwargs: Any) -> None:
-    total: Counts = defaultdict(Counter)
+    items: list[tuple[Key, str, int]] = []
     for dossier in dossiers:
-        for key, change in dossier_counts(dossier).items():
-            total[key].update(change)
-    apply(total)
+        items += dossier_items(dossier)
+    apply(_counts(items), exclusive=True)
 
 
 def on_reports_loaded(sender: Any, reports: list[Any], **kwargs: Any) -> None:
@@ -165,4 +192,4 @@ def on_reports_loaded(sender: Any, reports: list[Any], **kwargs: Any) -> None:
     for report in reports:
         for key, change in report_counts(report).items():
             total[key].update(change)
-    apply(total)
+    apply(total, exclusive=True)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from haicap.metrics.counters import _unit_code
 from haicap.metrics.models import COUNTERS, Group, Indicator, UnitDay, UnitMonth
 from haicap.workdays.calendar import VN
 
@@ -58,19 +59,21 @@ class Period:
         return months, ranges
 
 
-def period_counts(province_code: str, period: Period) -> dict[str, Counter[str]]:
-    """The counters of every unit of a province summed over the period."""
+def period_counts(province_code: str | None, period: Period) -> dict[str, Counter[str]]:
+    """The counters of every unit of a province (or of the country) summed over the period."""
     months, ranges = period.split()
     sums = {c: Sum(c) for c in COUNTERS}
     out: dict[str, Counter[str]] = {}
     queries: list[Any] = []
     if months:
-        queries.append(UnitMonth.objects.filter(province_code=province_code, month__in=months))
+        queries.append(UnitMonth.objects.filter(month__in=months))
     if ranges:
         days = Q()
         for first, last in ranges:
             days |= Q(day__gte=first, day__lte=last)
-        queries.append(UnitDay.objects.filter(days, province_code=province_code))
+        queries.append(UnitDay.objects.filter(days))
+    if province_code:
+        queries = [q.filter(province_code=province_code) for q in queries]
     for query in queries:
         for row in query.values("unit_code").annotate(**sums).order_by():
             counter = out.setdefault(row["unit_code"], Counter())
@@ -78,7 +81,9 @@ def period_counts(province_code: str, period: Period) -> dict[str, Counter[str]]
     return out
 
 
-def overdue_open(province_code: str, period: Period, as_of: dt.datetime) -> dict[str, Counter]:
+def overdue_open(
+    province_code: str | None, period: Period, as_of: dt.datetime
+) -> dict[str, Counter]:
     """Open dossiers and reports whose due time fell in the period and has passed by `as_of`:
     they count as due, and not done, in the period."""
     from haicap.dossiers.models import Dossier
@@ -86,22 +91,24 @@ def overdue_open(province_code: str, period: Period, as_of: dt.datetime) -> dict
 
     until = min(period.end_at, as_of)
     out: dict[str, Counter] = {}
+    in_province = {"province_code": province_code} if province_code else {}
     dossiers = (
         Dossier.objects.filter(
-            province_code=province_code,
+            **in_province,
             status__in=OPEN_DOSSIER,
             due_at__gte=period.start_at,
             due_at__lt=until,
         )
-        .values("competent_unit__code")
+        .values("competent_unit_id")
         .annotate(n=Count("id"))
         .order_by()
     )
-    for row in dossiers:
-        out.setdefault(row["competent_unit__code"], Counter())["overdue"] = row["n"]
+    for row in dossiers:  # grouped by id, named from the (cached) unit codes: no join
+        code = _unit_code(row["competent_unit_id"])
+        out.setdefault(code, Counter())["overdue"] = row["n"]
     reports = (
         Report.objects.filter(
-            province_code=province_code,
+            **in_province,
             status__in=OPEN_REPORT,
             due_at__gte=period.start_at,
             due_at__lt=until,
@@ -166,40 +173,46 @@ class Figure:
     rate: float | None  # None: not measured
     numerator: float = 0
     denominator: float = 0
+    score: float | None = None  # points earned; None when not measured
 
     @property
     def measured(self) -> bool:
         return self.rate is not None
 
-    @property
-    def score(self) -> float | None:
-        if self.rate is None:
-            return None
-        full_at = float(self.indicator.full_at) or 1.0
-        return float(self.indicator.points) * min(1.0, self.rate / full_at)
 
-
-@dataclass
 class UnitIndex:
-    unit_code: str
-    counts: Counter[str]
-    figures: list[Figure]
-    rank: int | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    """A unit's index for a period. Its figures are made when first asked for: ranking 3,321
+    communes needs only their scores."""
+
+    def __init__(
+        self,
+        unit_code: str,
+        counts: Counter[str],
+        defs: list[Definition],
+        ratios: list[Ratio] | None = None,
+        points: float = 0.0,
+        measured_points: float = 0.0,
+    ) -> None:
+        self.unit_code, self.counts = unit_code, counts
+        self.rank: int | None = None
+        self._defs, self._ratios = defs, ratios
+        self._figures: list[Figure] | None = None
+        self.points, self.measured_points = points, measured_points
+        self.score = round(100 * points / measured_points, 2) if measured_points else None
 
     @property
-    def points(self) -> float:
-        return sum(f.score or 0.0 for f in self.figures)
-
-    @property
-    def measured_points(self) -> float:
-        return sum(float(f.indicator.points) for f in self.figures if f.measured)
-
-    @property
-    def score(self) -> float | None:
-        """Out of 100, over the indicators that could be measured."""
-        measured = self.measured_points
-        return round(100 * self.points / measured, 2) if measured else None
+    def figures(self) -> list[Figure]:
+        if self._figures is None:
+            figures = []
+            for d, ratio in zip(self._defs, self._ratios or [None] * len(self._defs), strict=True):
+                if ratio is None:
+                    figures.append(d.not_measured)
+                else:
+                    rate = ratio[0] / ratio[1]
+                    score = d.points * min(1.0, rate / d.full_at)
+                    figures.append(Figure(d.indicator, rate, ratio[0], ratio[1], score))
+            self._figures = figures
+        return self._figures
 
     def groups(self) -> list[dict[str, object]]:
         out = []
@@ -222,31 +235,56 @@ class UnitIndex:
         return None if ratio is None else ratio[0] / ratio[1]
 
 
-def indicators() -> list[Indicator]:
-    return list(Indicator.objects.order_by("order"))
+@dataclass(frozen=True)
+class Definition:
+    """An indicator ready for scoring many units: its measure and numbers as plain floats."""
+
+    indicator: Indicator
+    measure: Callable[[Counter[str]], Ratio] | None
+    points: float
+    full_at: float
+    not_measured: Figure
 
 
-def unit_index(unit_code: str, counts: Counter[str], defs: list[Indicator]) -> UnitIndex:
-    figures = []
-    for indicator in defs:
+def indicators() -> list[Definition]:
+    out = []
+    for indicator in Indicator.objects.order_by("order"):
         measure = MEASURES.get(indicator.measure)
-        ratio = measure[1](counts) if measure else None
-        if ratio is None:
-            figures.append(Figure(indicator, None))
-        else:
-            figures.append(Figure(indicator, ratio[0] / ratio[1], ratio[0], ratio[1]))
-    return UnitIndex(unit_code, counts, figures)
+        out.append(
+            Definition(
+                indicator,
+                measure[1] if measure else None,
+                float(indicator.points),
+                float(indicator.full_at) or 1.0,
+                Figure(indicator, None),
+            )
+        )
+    return out
+
+
+def unit_index(unit_code: str, counts: Counter[str], defs: list[Definition]) -> UnitIndex:
+    if not counts:  # nothing happened: nothing can be measured
+        return UnitIndex(unit_code, counts, defs)
+    ratios: list[Ratio] = []
+    points = measured = 0.0
+    for d in defs:
+        ratio = d.measure(counts) if d.measure is not None else None
+        ratios.append(ratio)
+        if ratio is not None:
+            points += d.points * min(1.0, ratio[0] / ratio[1] / d.full_at)
+            measured += d.points
+    return UnitIndex(unit_code, counts, defs, ratios, points, measured)
 
 
 def province_index(
-    province_code: str,
+    province_code: str | None,
     period: Period,
     unit_codes: list[str],
     *,
     as_of: dt.datetime | None = None,
 ) -> tuple[UnitIndex, list[UnitIndex]]:
-    """The province as a whole, and each of `unit_codes` ranked by score (units with nothing
-    measured come last, unranked)."""
+    """The province (None: the country) as a whole, and each of `unit_codes` ranked by score
+    (units with nothing measured come last, unranked)."""
     as_of = as_of or timezone.now()
     counts = period_counts(province_code, period)
     for unit, extra in overdue_open(province_code, period, as_of).items():
@@ -262,4 +300,4 @@ def province_index(
     for rank, ranked in enumerate(scored, start=1):
         ranked.rank = rank
     unscored = [u for u in units if u.score is None]
-    return unit_index(province_code, total, defs), scored + unscored
+    return unit_index(province_code or "", total, defs), scored + unscored

@@ -290,21 +290,22 @@ class Builder:
 # --- writing -----------------------------------------------------------------------------------
 
 
-def reserve_ids(count: int, model: Any = Dossier) -> int:
-    """The first of `count` consecutive ids of `model` nobody else will take."""
+def reserve_ids(count: int, model: Any = Dossier) -> list[int]:
+    """`count` ids of `model` nobody else will take (each drawn from the table's sequence on
+    PostgreSQL, so that concurrent writers never share one)."""
     table = model._meta.db_table
     if count == 0:
-        return 0
+        return []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT setval(pg_get_serial_sequence(%s, 'id'), "
-                "nextval(pg_get_serial_sequence(%s, 'id')) + %s - 1)",
-                [table, table, count],
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, count],
             )
-            return int(cursor.fetchone()[0]) - count + 1
+            return sorted(row[0] for row in cursor.fetchall())
         cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
-        return int(cursor.fetchone()[0]) + 1
+        first = int(cursor.fetchone()[0]) + 1
+        return list(range(first, first + count))
 
 
 def next_numbers(agencies: set[str], day: dt.date) -> dict[str, int]:
@@ -358,7 +359,7 @@ def copy_rows(table: str, columns: list[str], rows: list[dict[str, Any]]) -> Non
 
 
 def write(batch: Batch) -> None:
-    """Write a day's rows (in the caller's transaction) and tell the readers of dossiers."""
+    """Write a day's rows (in the caller's transaction); `announce` tells the readers."""
     copy_rows(Dossier._meta.db_table, D_COLS, batch.dossiers)
     copy_rows(DossierEvent._meta.db_table, E_COLS, batch.events)
     copy_rows(SupplementRequest._meta.db_table, S_COLS, batch.supplements)
@@ -368,4 +369,9 @@ def write(batch: Batch) -> None:
         unique_fields=["agency_code", "day"],
         update_fields=["last"],
     )
+
+
+def announce(batch: Batch) -> None:
+    """Tell the readers of dossiers (the index) what was written: last in the transaction, so
+    that the rows they lock are held for the shortest time."""
     dossiers_loaded.send(Dossier, dossiers=[SimpleNamespace(**d) for d in batch.dossiers])

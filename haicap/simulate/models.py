@@ -1,4 +1,5 @@
-"""A simulation run and how far it got, so that an interrupted run resumes where it stopped."""
+"""A simulation run and the days it has written, so that an interrupted run resumes where it
+stopped (and two workers never write the same day)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,13 @@ from django.db import models
 
 
 class Run(models.Model):
-    """One `haicap simulate` call: its parameters and the days already written."""
+    """One `haicap simulate` call: its parameters and what it has written."""
 
     province_code = models.CharField(max_length=2)
     start = models.DateField()
     end = models.DateField()
     seed = models.IntegerField()
     total = models.PositiveIntegerField()
-    scale = models.FloatField(default=1.0)
-    days_done = models.JSONField(default=list)  # ISO dates whose dossiers are all written
     dossiers = models.PositiveIntegerField(default=0)
     reports = models.PositiveIntegerField(default=0)
     started_at = models.DateTimeField(auto_now_add=True)
@@ -30,3 +29,20 @@ class Run(models.Model):
 
     def __str__(self) -> str:
         return f"{self.province_code} {self.start}–{self.end} seed {self.seed}"
+
+
+class RunDay(models.Model):
+    """A day whose dossiers and reports are all written (in the same transaction as they)."""
+
+    run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="days")
+    day = models.DateField()
+    dossiers = models.PositiveIntegerField()
+    reports = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["run", "day"], name="simulate_runday_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.run} {self.day}"

@@ -6,6 +6,7 @@ run can stop and resume, and the same plans can be written through the services 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -114,12 +115,51 @@ class DossierPlan:
         return self.offer.settings[self.channel]
 
 
+class _CachedCalendar:
+    """A WorkCalendar whose answers are remembered (planning asks the same days again and
+    again)."""
+
+    def __init__(self, cal: WorkCalendar) -> None:
+        self.cal = cal
+        self._working: dict[dt.date, bool] = {}
+        self._next: dict[tuple[dt.date, bool], dt.date] = {}
+        self._add: dict[tuple[dt.date, int], dt.date] = {}
+        self._between: dict[tuple[dt.date, dt.date], int] = {}
+
+    def is_working_day(self, day: dt.date) -> bool:
+        found = self._working.get(day)
+        if found is None:
+            found = self._working[day] = self.cal.is_working_day(day)
+        return found
+
+    def next_working_day(self, day: dt.date, *, include: bool = False) -> dt.date:
+        key = (day, include)
+        found = self._next.get(key)
+        if found is None:
+            found = self._next[key] = self.cal.next_working_day(day, include=include)
+        return found
+
+    def add_working_days(self, day: dt.date, count: int) -> dt.date:
+        key = (day, count)
+        found = self._add.get(key)
+        if found is None:
+            found = self._add[key] = self.cal.add_working_days(day, count)
+        return found
+
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        key = (start, end)
+        found = self._between.get(key)
+        if found is None:
+            found = self._between[key] = self.cal.working_days_between(start, end)
+        return found
+
+
 class Clock:
     """Working-time arithmetic for planning (seconds resolution), and due dates cached by the
     only things they depend on for day-based periods: the day and whether after 15:00."""
 
     def __init__(self, cal: WorkCalendar) -> None:
-        self.cal = cal
+        self.cal = _CachedCalendar(cal)
         self._due: dict[tuple, dt.datetime] = {}
 
     def due(self, moment: dt.datetime, value: int, unit: str) -> dt.datetime:
@@ -127,7 +167,7 @@ class Clock:
         key = (local.date(), local.time() >= CUTOFF, value, unit)
         found = self._due.get(key)
         if found is None:
-            found = self._due[key] = due_at(moment, value, unit, self.cal)
+            found = self._due[key] = due_at(moment, value, unit, self.cal.cal)
         return found
 
     def working_time(
@@ -180,18 +220,20 @@ def _applicant(rng: random.Random, place: Place) -> Applicant:
     return Applicant(name, id_number, phone, address)
 
 
-def _pick(rng: random.Random, items: list, weights: list[float]) -> Any:
-    return rng.choices(items, weights=weights)[0]
+def _pick(rng: random.Random, items: list, cumulative: list[float]) -> Any:
+    """rng.choices(items, weights)[0] with the cumulative weights computed once (the same
+    draw: choices accumulates the weights the same way)."""
+    return rng.choices(items, cum_weights=cumulative)[0]
 
 
 class Planner:
     def __init__(self, world: World, profile: Profile, clock: Clock, end: dt.date) -> None:
         self.world, self.profile, self.clock = world, profile, clock
         self.end_at = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=VN)
-        self._commune_weights = [p.weight for p in world.communes]
+        self._commune_weights = list(itertools.accumulate(p.weight for p in world.communes))
         self._offer_weights = {
-            True: [o.weight for o in world.offers_commune],
-            False: [o.weight for o in world.offers_province],
+            True: list(itertools.accumulate(o.weight for o in world.offers_commune)),
+            False: list(itertools.accumulate(o.weight for o in world.offers_province)),
         }
 
     def day(self, seed: int, day: dt.date, count: int, online_share: float) -> list[DossierPlan]:

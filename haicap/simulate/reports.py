@@ -6,6 +6,7 @@ random in both (a token is a credential: it never comes from the seed)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import secrets
 from dataclasses import dataclass, field
@@ -80,7 +81,7 @@ class ReportPlanner:
         self.end_at = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=VN)
         province = world.province.unit.province_code
         self.categories = [c for c in categories_for(province) if c.code != "other"]
-        self._weights = [p.weight for p in world.communes]
+        self._weights = list(itertools.accumulate(p.weight for p in world.communes))
 
     def day(self, seed: int, day: dt.date, count: int) -> list[ReportPlan]:
         rng = random.Random(f"reports-{seed}-{self.world.province.unit.code}-{day.isoformat()}")
@@ -93,7 +94,7 @@ class ReportPlanner:
         return plans
 
     def _one(self, rng: random.Random, day: dt.date) -> ReportPlan | None:
-        place = rng.choices(self.world.communes, weights=self._weights)[0]
+        place = rng.choices(self.world.communes, cum_weights=self._weights)[0]
         unit = place.unit
         if unit.centroid_lat is None or unit.centroid_lon is None:
             return None
@@ -127,7 +128,7 @@ class ReportPlanner:
     def _life(self, rng: random.Random, plan: ReportPlan, place: Place) -> None:
         p, clock = self.profile, self.clock
         due = due_at(
-            plan.at, plan.category.sla_working_days, "working_days", clock.cal, cutoff=False
+            plan.at, plan.category.sla_working_days, "working_days", clock.cal.cal, cutoff=False
         )
         accepted = clock.later(rng, plan.at, 20, 600)
         plan.steps.append(("accept", accepted, {}))
@@ -245,7 +246,7 @@ def build_report(plan: ReportPlan, pk: int, code: str, clock: Clock, batch: Repo
         "status": "forwarded" if routed else "dispatch",
         "created_at": at,
         "forwarded_at": at if routed else None,
-        "due_at": due_at(at, category.sla_working_days, "working_days", clock.cal, cutoff=False)
+        "due_at": due_at(at, category.sla_working_days, "working_days", clock.cal.cal, cutoff=False)
         if routed
         else None,
         "committed_at": None,
@@ -344,4 +345,7 @@ def write_reports(batch: ReportBatch) -> None:
     copy_rows(Report._meta.db_table, R_COLS, batch.reports)
     copy_rows(ReportEvent._meta.db_table, RE_COLS, batch.events)
     copy_rows(Evidence._meta.db_table, EV_COLS, batch.evidence)
+
+
+def announce_reports(batch: ReportBatch) -> None:
     reports_loaded.send(Report, reports=[SimpleNamespace(**r) for r in batch.reports])

@@ -1,27 +1,32 @@
-"""`haicap simulate`: a province's dossiers day by day, each day in one transaction, the days
-done recorded so that an interrupted run resumes where it stopped with the same result."""
+"""`haicap simulate`: a province's dossiers day by day, each day in one transaction that also
+records the day as done, so that an interrupted run resumes where it stopped with the same
+result. On PostgreSQL, `workers` processes write different days at once."""
 
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, connections, transaction
+from django.db.models import F
+from django.utils import timezone
 
 from haicap.core.audit import audit_record
 from haicap.core.models import AuditAction
 from haicap.feedback.models import Report
 from haicap.simulate import bulk
-from haicap.simulate.models import Run
+from haicap.simulate.models import Run, RunDay
 from haicap.simulate.plan import Clock, Planner, day_counts, working_online_share
 from haicap.simulate.profile import Profile
 from haicap.simulate.replay import replay
 from haicap.simulate.reports import (
     ReportBatch,
     ReportPlanner,
+    announce_reports,
     build_report,
     ensure_evidence_file,
     replay_report,
@@ -42,6 +47,75 @@ class Result:
     skipped_days: int
 
 
+@dataclass
+class _Job:
+    province: str
+    run_id: int
+    seed: int
+    path: str
+    clock: Clock
+    planner: Planner
+    report_planner: ReportPlanner
+    counts: dict[dt.date, int]
+    online: float
+    feedback_per_dossier: float
+
+
+_JOB: _Job | None = None  # what forked workers inherit
+
+
+def _write_day(job: _Job, day: dt.date) -> int:
+    """Plan and write one day's dossiers and reports, and mark the day done, atomically."""
+    plans = job.planner.day(job.seed, day, job.counts[day], job.online)
+    reports = job.report_planner.day(
+        job.seed, day, round(job.counts[day] * job.feedback_per_dossier)
+    )
+    if job.path == "services":
+        with transaction.atomic():
+            for plan in plans:
+                replay(plan)
+            for report in reports:
+                replay_report(report)
+            _mark_done(job, day, len(plans), len(reports))
+        return len(plans)
+    # the rows are built before the transaction; inside it only writes, then the shared
+    # counters and the run's row, which other workers also update
+    batch, report_batch = bulk.Batch(), ReportBatch()
+    codes = bulk.codes_for(plans, day, batch)
+    ids = bulk.reserve_ids(len(plans))
+    builder = bulk.Builder(job.clock)
+    for pk, plan, code in zip(ids, plans, codes, strict=True):
+        builder.dossier(plan, pk, code, batch)
+    ids = bulk.reserve_ids(len(reports), Report)
+    rng = random.Random(f"codes-{job.seed}-{job.province}-{day}")
+    # codes already given that day (by real reports or another run) are not drawn again
+    taken = set(
+        Report.objects.filter(code__startswith=f"PA-{day:%y%m%d}-").values_list("code", flat=True)
+    )
+    for pk, report in zip(ids, reports, strict=True):
+        code = report_code(rng, report.at, taken)
+        build_report(report, pk, code, job.clock, report_batch)
+    with transaction.atomic():
+        bulk.write(batch)
+        write_reports(report_batch)
+        bulk.announce(batch)
+        announce_reports(report_batch)
+        _mark_done(job, day, len(plans), len(reports))
+    return len(plans)
+
+
+def _mark_done(job: _Job, day: dt.date, dossiers: int, reports: int) -> None:
+    RunDay.objects.create(run_id=job.run_id, day=day, dossiers=dossiers, reports=reports)
+    Run.objects.filter(pk=job.run_id).update(
+        dossiers=F("dossiers") + dossiers, reports=F("reports") + reports
+    )
+
+
+def _worker_day(day: dt.date) -> int:
+    assert _JOB is not None
+    return _write_day(_JOB, day)
+
+
 def simulate(
     province: str,
     start: dt.date,
@@ -51,9 +125,11 @@ def simulate(
     profile: Profile | None = None,
     path: str = "bulk",
     max_days: int | None = None,
+    workers: int = 1,
     progress: Progress | None = None,
 ) -> Result:
     """Write the simulated dossiers of `province` filed from `start` to `end` (inclusive)."""
+    global _JOB
     if end < start:
         raise ValueError(f"--to ({end}) is before --from ({start})")
     if path not in ("bulk", "services"):
@@ -67,46 +143,44 @@ def simulate(
     )
     days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
     counts = day_counts(seed, days, profile.total, cal)
-    online = working_online_share(profile, counts, cal)
-    planner = Planner(world, profile, clock, end)
-    report_planner = ReportPlanner(world, profile, clock, end)
     ensure_evidence_file()
-    done = set(run.days_done)
-    started, written, todo = time.perf_counter(), 0, [d for d in days if d.isoformat() not in done]
-    for index, day in enumerate(todo[:max_days] if max_days is not None else todo):
-        plans = planner.day(seed, day, counts[day], online)
-        reports = report_planner.day(seed, day, round(counts[day] * profile.feedback_per_dossier))
-        with transaction.atomic():
-            if path == "bulk":
-                batch = bulk.Batch()
-                codes = bulk.codes_for(plans, day, batch)
-                first = bulk.reserve_ids(len(plans))
-                builder = bulk.Builder(clock)
-                for offset, (plan, code) in enumerate(zip(plans, codes, strict=True)):
-                    builder.dossier(plan, first + offset, code, batch)
-                bulk.write(batch)
-                report_batch = ReportBatch()
-                first = bulk.reserve_ids(len(reports), Report)
-                rng, taken = random.Random(f"codes-{seed}-{day}"), set[str]()
-                for offset, report in enumerate(reports):
-                    code = report_code(rng, report.at, taken)
-                    build_report(report, first + offset, code, clock, report_batch)
-                write_reports(report_batch)
-            else:
-                for plan in plans:
-                    replay(plan)
-                for report in reports:
-                    replay_report(report)
-            run.days_done = sorted({*run.days_done, day.isoformat()})
-            run.dossiers += len(plans)
-            run.reports += len(reports)
-            run.save(update_fields=["days_done", "dossiers", "reports"])
-        written += len(plans)
+    job = _Job(
+        province,
+        run.pk,
+        seed,
+        path,
+        clock,
+        Planner(world, profile, clock, end),
+        ReportPlanner(world, profile, clock, end),
+        counts,
+        working_online_share(profile, counts, cal),
+        profile.feedback_per_dossier,
+    )
+    done = set(run.days.values_list("day", flat=True))
+    todo = [d for d in days if d not in done]
+    if max_days is not None:
+        todo = todo[:max_days]
+    started, written = time.perf_counter(), 0
+
+    def report(count: int, index: int) -> None:
+        nonlocal written
+        written += count
         if progress:
             progress(len(done) + index + 1, len(days), written, time.perf_counter() - started)
-    if len(run.days_done) == len(days) and run.finished_at is None:
-        from django.utils import timezone
 
+    if workers > 1 and connection.vendor == "postgresql" and len(todo) > 1:
+        _JOB = job
+        connections.close_all()  # the workers open their own
+        context = multiprocessing.get_context("fork")
+        with context.Pool(min(workers, len(todo))) as pool:
+            for index, count in enumerate(pool.imap_unordered(_worker_day, todo)):
+                report(count, index)
+        _JOB = None
+    else:
+        for index, day in enumerate(todo):
+            report(_write_day(job, day), index)
+    run.refresh_from_db()
+    if run.days.count() == len(days) and run.finished_at is None:
         run.finished_at = timezone.now()
         run.save(update_fields=["finished_at"])
         audit_record(
@@ -114,6 +188,7 @@ def simulate(
             action=AuditAction.SIMULATION_RUN,
             obj=run,
             province_code=province,
-            note=f"mô phỏng {run.dossiers} hồ sơ, {run.reports} phản ánh, {start}–{end}, seed {seed}, đường {path}",
+            note=f"mô phỏng {run.dossiers} hồ sơ, {run.reports} phản ánh, {start}–{end}, "
+            f"seed {seed}, đường {path}",
         )
     return Result(run, written, time.perf_counter() - started, len(done))

@@ -38,6 +38,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--path", choices=["bulk", "services"], default="bulk")
         parser.add_argument("--max-days", type=int, default=None, help="dừng sau N ngày")
+        parser.add_argument(
+            "--workers", type=int, default=1, help="số tiến trình ghi song song (PostgreSQL)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         province, start, end = options["province"], _date(options["start"]), _date(options["end"])
@@ -72,6 +75,7 @@ class Command(BaseCommand):
                 profile=profile,
                 path=options["path"],
                 max_days=options["max_days"],
+                workers=max(1, options["workers"]),
                 progress=progress,
             )
         except (ValueError, RuntimeError) as error:
@@ -82,5 +86,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Tỉnh {province}: đã ghi {result.dossiers:,} hồ sơ trong {result.seconds:.1f} s"
             f"{resumed}; tổng của lượt mô phỏng {run.dossiers:,}/{run.total:,} hồ sơ, "
-            f"{len(run.days_done)}/{(end - start).days + 1} ngày."
+            f"{run.days.count()}/{(end - start).days + 1} ngày; {run.reports:,} phản ánh."
         )

@@ -1,0 +1,69 @@
+// The service index dashboards: a choropleth of commune scores (our own boundaries), the daily
+// trend, late dossiers by procedure. Data comes from the page (json_script "chart-data").
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("chart-data").textContent);
+  var charts = [];
+  function make(id) {
+    var el = document.getElementById(id);
+    if (!el || !window.echarts) return null;
+    var chart = echarts.init(el, null, { renderer: "canvas" });
+    charts.push(chart);
+    return chart;
+  }
+  var bands = { pieces: [
+    { min: 90, label: "≥ 90", color: "#2e7d32" },
+    { min: 75, max: 90, label: "75–90", color: "#f9a825" },
+    { max: 75, label: "< 75", color: "#c62828" }
+  ], left: 8, bottom: 8 };
+
+  var trend = make("trend");
+  if (trend && data.trend) {
+    trend.setOption({
+      tooltip: { trigger: "axis" },
+      legend: { top: 0 },
+      grid: { left: 48, right: 48, top: 32, bottom: 32 },
+      xAxis: { type: "category", data: data.trend.map(function (d) { return d.day; }) },
+      yAxis: [{ type: "value", name: "hồ sơ" }, { type: "value", name: "%", min: function (v) { return Math.max(0, Math.floor(v.min - 2)); }, max: 100 }],
+      series: [
+        { name: "Tiếp nhận", type: "bar", data: data.trend.map(function (d) { return d.received; }) },
+        { name: "Đúng hạn %", type: "line", yAxisIndex: 1, data: data.trend.map(function (d) { return d.on_time; }) },
+        { name: "Trực tuyến %", type: "line", yAxisIndex: 1, data: data.trend.map(function (d) { return d.online; }) }
+      ]
+    });
+  }
+
+  var procedures = make("procedures");
+  if (procedures && data.procedures) {
+    procedures.setOption({
+      tooltip: {},
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: "value" },
+      yAxis: { type: "category", inverse: true, data: data.procedures.map(function (p) { return p.name; }),
+               axisLabel: { width: 220, overflow: "truncate" } },
+      series: [{ type: "bar", data: data.procedures.map(function (p) { return p.value; }), itemStyle: { color: "#c62828" } }]
+    });
+  }
+
+  var map = make("map");
+  if (map && data.shapes_url) {
+    map.showLoading();
+    fetch(data.shapes_url, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (geo) {
+      echarts.registerMap("province", geo);
+      var labels = {};
+      data.scores.forEach(function (s) { labels[s.name] = s.label; });
+      map.hideLoading();
+      map.setOption({
+        tooltip: { formatter: function (p) { return (labels[p.name] || p.name) + ": " + (isNaN(p.value) ? "chưa đo" : p.value); } },
+        visualMap: bands,
+        series: [{ type: "map", map: "province", nameProperty: "code", roam: true, data: data.scores,
+                   emphasis: { label: { show: false } }, itemStyle: { borderColor: "#fff", borderWidth: 0.5 } }]
+      });
+      map.on("click", function (p) {
+        if (p.name) window.location.href = data.unit_url.replace("00000", p.name);
+      });
+      document.getElementById("map").dataset.ready = "1";
+    });
+  }
+  window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
+})();
