@@ -34,6 +34,7 @@ demo: install
 	$(HAICAP) demo_setup
 	$(HAICAP) dossiers demo
 	$(HAICAP) feedback demo
+	$(HAICAP) simulate --province 79 --recent 90 --dossiers 15000 --once
 	@echo "Mẫu địa chỉ cũ để thử chuyển đổi hàng loạt: haicap/units/data/demo/dia_chi_cu_mau.csv"
 	@echo "haicap đang chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
 	# the access log leaves out query strings: addresses in them are personal data
@@ -54,6 +55,7 @@ bench: install
 	$(BIN)/python bench/locate.py
 	$(BIN)/python bench/intake.py
 	$(BIN)/python bench/feedback_routing.py
+	$(BIN)/python bench/index.py  # 10 million dossiers: about 40 minutes on 2 cores
 
 # Vietnamese is the source language; English comes from haicap/locale/en_table.py.
 messages: install

@@ -40,6 +40,7 @@ def demo_env() -> dict[str, str]:
         ["demo_setup"],
         ["dossiers", "demo"],
         ["feedback", "demo"],
+        ["simulate", "--province", "79", "--recent", "90", "--dossiers", "15000", "--once"],
     ):
         subprocess.run([*HAICAP, *args], env=env, cwd=ROOT, check=True, capture_output=True)
     return env

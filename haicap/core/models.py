@@ -67,6 +67,7 @@ class AuditAction(models.IntegerChoices):
     SIMULATION_RUN = 700, _("Tạo dữ liệu mô phỏng")
     METRICS_REBUILT = 701, _("Tính lại chỉ số phục vụ")
     METRICS_EXPORTED = 702, _("Xuất số liệu chỉ số phục vụ")
+    METRICS_TARGETS_SET = 703, _("Đặt chỉ tiêu của tỉnh")
 
 
 class AuditEvent(models.Model):

@@ -12,6 +12,7 @@ from typing import Any
 import shapely
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.core.ttlcache import TTLCache
@@ -21,10 +22,10 @@ from haicap.units.models import Level, Unit
 from haicap.workdays.calendar import VN
 
 PERIODS = {
-    "hom-qua": "Hôm qua",
-    "thang": "Tháng này",
-    "quy": "Quý này",
-    "nam": "Năm nay",
+    "hom-qua": gettext_noop("Hôm qua"),
+    "thang": gettext_noop("Tháng này"),
+    "quy": gettext_noop("Quý này"),
+    "nam": gettext_noop("Năm nay"),
 }
 MAX_DAYS = 3 * 366
 BAD_DATE = "Ngày «{value}» không hợp lệ: dùng dạng YYYY-MM-DD."
@@ -154,19 +155,19 @@ def _overdue(period: Period, as_of: dt.datetime) -> Q:
 
 
 DOSSIER_KINDS = {
-    "tre-han": "Trễ hạn (đã xong trễ hoặc quá hạn chưa xong)",
-    "qua-han": "Quá hạn, chưa xử lý xong",
-    "tiep-nhan": "Tiếp nhận trong kỳ",
-    "truc-tuyen": "Nộp trực tuyến",
-    "hoan-thanh": "Hoàn thành trong kỳ",
-    "ket-qua-dien-tu": "Trả kết quả trực tuyến",
-    "khong-hai-long": "Công dân không hài lòng",
+    "tre-han": gettext_noop("Trễ hạn (đã xong trễ hoặc quá hạn chưa xong)"),
+    "qua-han": gettext_noop("Quá hạn, chưa xử lý xong"),
+    "tiep-nhan": gettext_noop("Tiếp nhận trong kỳ"),
+    "truc-tuyen": gettext_noop("Nộp trực tuyến"),
+    "hoan-thanh": gettext_noop("Hoàn thành trong kỳ"),
+    "ket-qua-dien-tu": gettext_noop("Trả kết quả trực tuyến"),
+    "khong-hai-long": gettext_noop("Công dân không hài lòng"),
 }
 REPORT_KINDS = {
-    "tre-han": "Trả lời trễ hạn hoặc quá hạn chưa trả lời",
-    "qua-han": "Quá hạn, chưa trả lời",
-    "tiep-nhan": "Tiếp nhận trong kỳ",
-    "khong-hai-long": "Người dân không hài lòng",
+    "tre-han": gettext_noop("Trả lời trễ hạn hoặc quá hạn chưa trả lời"),
+    "qua-han": gettext_noop("Quá hạn, chưa trả lời"),
+    "tiep-nhan": gettext_noop("Tiếp nhận trong kỳ"),
+    "khong-hai-long": gettext_noop("Người dân không hài lòng"),
 }
 
 
@@ -280,14 +281,14 @@ def targets(province_code: str, total: UnitIndex, period: Period) -> list[dict[s
         value, label, detail = None, code, ""
         goal = float(target.value)
         if code == "online_share":
-            label = "Hồ sơ nộp trực tuyến"
+            label = gettext_noop("Hồ sơ nộp trực tuyến")
             value = c["online"] / c["received"] if c["received"] else None
         elif code == "on_time":
-            label = "Hồ sơ giải quyết đúng hạn"
+            label = gettext_noop("Hồ sơ giải quyết đúng hạn")
             done = c["finished"] + c["overdue"]
             value = (c["early"] + c["on_time"]) / done if done else None
         elif code == "processing_time_cut":
-            label = "Giảm thời gian giải quyết so với kỳ gốc"
+            label = gettext_noop("Giảm thời gian giải quyết so với kỳ gốc")
             value, detail = _processing_cut(province_code, target, c)
         out.append(
             {
@@ -349,3 +350,14 @@ def province_shapes(province_code: str) -> str:
         return json.dumps({"type": "FeatureCollection", "features": features})
 
     return _shapes.get(province_code, build)
+
+
+def target_form(province_code: str) -> dict[str, str]:
+    """The province's targets as the form shows them (percentages, baseline dates)."""
+    rows = {t.code: t for t in Target.objects.filter(province_code="")}
+    rows.update({t.code: t for t in Target.objects.filter(province_code=province_code)})
+    form = {code: f"{100 * t.value:g}" for code, t in rows.items()}
+    cut = rows.get("processing_time_cut")
+    form["baseline_from"] = cut.baseline_from.isoformat() if cut and cut.baseline_from else ""
+    form["baseline_to"] = cut.baseline_to.isoformat() if cut and cut.baseline_to else ""
+    return form

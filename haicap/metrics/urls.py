@@ -11,6 +11,7 @@ urlpatterns = [
     path("chi-so/tinh/<str:province>/", views.province, name="province"),
     path("chi-so/tinh/<str:province>/ban-do.geojson", views.shapes, name="shapes"),
     path("chi-so/tinh/<str:province>/xuat.<str:fmt>", views.export, name="export"),
+    path("chi-so/tinh/<str:province>/chi-tieu/", views.targets, name="targets"),
     path("chi-so/don-vi/<str:code>/", views.unit, name="unit"),
     path("chi-so/don-vi/<str:code>/<str:what>/", views.behind, name="behind"),
 ]

@@ -8,21 +8,25 @@ import csv
 import io
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
 
 from haicap.core.audit import audit_record
-from haicap.core.errors import NotFound, PermissionDenied
+from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
 from haicap.core.models import AuditAction
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.roles import Perm
 from haicap.metrics import selectors as s
 from haicap.metrics.index import MEASURES, Period
 from haicap.metrics.models import Group, Indicator
+from haicap.metrics.services import TARGET_CODES, targets_set
 from haicap.units.models import Level, Unit
 
 # which list shows the records behind each indicator
@@ -146,8 +150,34 @@ def province(request: HttpRequest, province: str) -> HttpResponse:
                 {**t, "value_text": _pct(t["value"]), "goal_text": _pct(t["goal"])}
                 for t in s.targets(province, result.province, period)
             ],
+            "can_manage": has_permission(
+                request.user, Perm.MANAGE_METRICS, province_code=province
+            ),
+            "target_form": s.target_form(province),
         },
     )
+
+
+@login_required
+@require_POST
+def targets(request: HttpRequest, province: str) -> HttpResponse:
+    s.province_unit(province)
+    post = request.POST
+    try:
+        targets_set(
+            actor=request.user,
+            province_code=province,
+            percents={code: post.get(code, "") for code in TARGET_CODES},
+            baseline_from=post.get("baseline_from", ""),
+            baseline_to=post.get("baseline_to", ""),
+        )
+    except ApplicationError as error:
+        if error.status == 403:
+            raise
+        messages.error(request, error.message)
+    else:
+        messages.success(request, gettext("Đã lưu chỉ tiêu."))
+    return redirect(reverse("metrics:province", args=[province]) + "#chi-tieu")
 
 
 @login_required

@@ -32,7 +32,7 @@ def test_a_flooded_street_from_pin_to_public_answer(page, browser, demo_server):
     screenshot(phone, "feedback-new")
     phone.get_by_role("button", name="Gửi phản ánh").click()
     # the first report of a fresh server builds the point → commune index: allow for it
-    expect(phone.get_by_test_id("routed")).to_contain_text("UBND Phường Sài Gòn", timeout=30_000)
+    expect(phone.get_by_test_id("routed")).to_contain_text("UBND Phường Sài Gòn", timeout=60_000)
     code = phone.get_by_test_id("report-code").inner_text()
     private_url = phone.get_by_test_id("private-link").get_attribute("href")
 

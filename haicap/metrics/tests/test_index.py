@@ -52,7 +52,9 @@ def test_scores_follow_thresholds_and_leave_out_what_is_not_measured() -> None:
     _day(A, **DOSSIERS, fb_received=10, fb_answered=10, fb_answered_on_time=9, fb_rated=10,
          fb_satisfied=8)  # fmt: skip
     _day(B, **DOSSIERS)  # no feedback at all: those two indicators are not measured
-    total, units = province_index("79", PERIOD, [A, B, EMPTY], as_of=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    total, units = province_index(
+        "79", PERIOD, [A, B, EMPTY], as_of=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    )
     by_code = {u.unit_code: u for u in units}
     a, b, empty = by_code[A], by_code[B], by_code[EMPTY]
     scores = {f.indicator.code: f.score for f in a.figures}
@@ -78,7 +80,8 @@ def test_scores_follow_thresholds_and_leave_out_what_is_not_measured() -> None:
 
 @pytest.mark.django_db
 def test_an_open_dossier_past_its_due_time_counts_as_due_and_not_done(
-    counter_officer, ben_thanh  # type: ignore[no-untyped-def]
+    counter_officer,
+    ben_thanh,  # type: ignore[no-untyped-def]
 ) -> None:
     from haicap.dossiers.models import Dossier
     from haicap.dossiers.services import Intake, dossier_intake

@@ -42,16 +42,19 @@ def _client(user) -> Client:  # type: ignore[no-untyped-def]
 
 
 def test_the_city_leader_ranks_every_commune_and_drills_into_a_late_one(
-    workload, city_leader  # type: ignore[no-untyped-def]
+    workload,
+    city_leader,  # type: ignore[no-untyped-def]
 ) -> None:
     client = _client(city_leader)
     assert client.get("/chi-so/")["Location"] == "/chi-so/tinh/79/"
     page = client.get(f"/chi-so/tinh/79/?{Q}").content.decode()
     assert "Xếp hạng" in page and "Bến Thành" in page and "chưa đo" in page
     assert page.count('<tr class="band-') == 168  # every commune of HCMC, ranked or not
-    late = Dossier.objects.filter(outcome="late", finished_at__month=8).select_related(
-        "competent_unit", "assigned_to"
-    ).first()
+    late = (
+        Dossier.objects.filter(outcome="late", finished_at__month=8)
+        .select_related("competent_unit", "assigned_to")
+        .first()
+    )
     assert late is not None
     unit = late.competent_unit.code
     unit_page = client.get(f"/chi-so/don-vi/{unit}/?{Q}").content.decode()
@@ -67,7 +70,8 @@ def test_the_city_leader_ranks_every_commune_and_drills_into_a_late_one(
 
 
 def test_a_ward_leader_sees_the_ward_and_not_the_city(
-    workload, ward_leader  # type: ignore[no-untyped-def]
+    workload,
+    ward_leader,  # type: ignore[no-untyped-def]
 ) -> None:
     client = _client(ward_leader)
     assert client.get("/chi-so/")["Location"] == "/chi-so/don-vi/26743/"
@@ -96,7 +100,9 @@ def test_exports_and_bad_requests(workload, city_leader) -> None:  # type: ignor
 
 
 def test_the_api_ranks_communes_for_token_holders_in_scope(
-    workload, city_leader, ward_leader  # type: ignore[no-untyped-def]
+    workload,
+    city_leader,
+    ward_leader,  # type: ignore[no-untyped-def]
 ) -> None:
     client = Client()
     url = "/api/v1/metrics/index?province=79&from=2025-08-01&to=2025-08-31"
@@ -123,3 +129,30 @@ def test_the_api_ranks_communes_for_token_holders_in_scope(
     )
     assert bad.status_code == 400 and "2025-02-30" in bad.json()["message"]
     assert "/api/v1/metrics/index" in client.get("/api/v1/openapi.json").json()["paths"]
+
+
+def test_the_province_administrator_sets_targets(
+    workload, province_admin, city_leader  # type: ignore[no-untyped-def]
+) -> None:
+    from haicap.core.models import AuditEvent
+    from haicap.metrics.models import Target
+
+    form = {
+        "online_share": "85",
+        "on_time": "99,5",
+        "processing_time_cut": "30",
+        "baseline_from": "2025-08-01",
+        "baseline_to": "2025-08-10",
+    }
+    assert _client(city_leader).post("/chi-so/tinh/79/chi-tieu/", form).status_code == 403
+    client = _client(province_admin)
+    bad = client.post("/chi-so/tinh/79/chi-tieu/", {**form, "on_time": "120"}, follow=True)
+    assert "phải là phần trăm từ 1 đến 100" in bad.content.decode()
+    assert not Target.objects.filter(province_code="79").exists()  # nothing half-saved
+    client.post("/chi-so/tinh/79/chi-tieu/", form)
+    saved = {t.code: t for t in Target.objects.filter(province_code="79")}
+    assert float(saved["on_time"].value) == 0.995 and float(saved["online_share"].value) == 0.85
+    assert saved["processing_time_cut"].baseline_from == dt.date(2025, 8, 1)
+    assert AuditEvent.objects.filter(note__contains="on_time=0.995").exists()
+    page = client.get(f"/chi-so/tinh/79/?{Q}").content.decode()
+    assert "99,5%" in page and "kỳ gốc 01/08/2025–10/08/2025" in page

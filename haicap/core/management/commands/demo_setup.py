@@ -25,6 +25,7 @@ DEMO_ACCOUNTS = [
     ("lanhdao.benthanh", "Phạm Thị Dung", Role.UNIT_LEADER, Level.COMMUNE, BEN_THANH),
     ("xuly.saigon", "Đỗ Minh Khoa", Role.PROCESSING_OFFICER, Level.COMMUNE, SAI_GON),
     ("quantri.hcm", "Hoàng Văn Em", Role.PROVINCE_ADMIN, Level.PROVINCE, HCMC),
+    ("lanhdao.hcm", "Ngô Thị Hạnh", Role.UNIT_LEADER, Level.PROVINCE, HCMC),
     ("quantri.hethong", "Vũ Thị Giang", Role.SYSTEM_ADMIN, "", ""),
 ]
 

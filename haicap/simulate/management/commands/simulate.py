@@ -8,10 +8,13 @@ import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
+from haicap.simulate.models import Run
 from haicap.simulate.profile import HCMC_END, HCMC_START, Profile, default_total
 from haicap.simulate.run import simulate
 from haicap.units.models import Level, Unit
+from haicap.workdays.calendar import VN
 
 
 def _date(value: str) -> dt.date:
@@ -39,11 +42,30 @@ class Command(BaseCommand):
         parser.add_argument("--path", choices=["bulk", "services"], default="bulk")
         parser.add_argument("--max-days", type=int, default=None, help="dừng sau N ngày")
         parser.add_argument(
+            "--recent",
+            type=int,
+            default=None,
+            help="N ngày gần nhất đến hôm qua (thay cho --from/--to)",
+        )
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="không làm gì nếu tỉnh đã có dữ liệu mô phỏng (dùng cho make demo)",
+        )
+        parser.add_argument(
             "--workers", type=int, default=1, help="số tiến trình ghi song song (PostgreSQL)"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         province, start, end = options["province"], _date(options["start"]), _date(options["end"])
+        if options["recent"] is not None:
+            if not 1 <= options["recent"] <= 3 * 366:
+                raise CommandError("--recent phải từ 1 đến 1098 ngày")
+            today = timezone.now().astimezone(VN).date()
+            start, end = today - dt.timedelta(days=options["recent"]), today - dt.timedelta(days=1)
+        if options["once"] and Run.objects.filter(province_code=province).exists():
+            self.stdout.write(f"Tỉnh {province} đã có dữ liệu mô phỏng: bỏ qua (--once).")
+            return
         if end < start:
             raise CommandError(f"--to ({end}) phải sau --from ({start})")
         if not Unit.objects.current().filter(level=Level.PROVINCE, code=province).exists():
