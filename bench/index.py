@@ -201,6 +201,9 @@ def main() -> None:
     rebuild()
     rebuild_s = time.perf_counter() - started
     rebuilt_equal = incremental == (stored_counts(UnitDay), stored_counts(UnitMonth))
+    # the counters rewritten compactly (as in a system kept by single writes and autovacuum)
+    compact_ms, compact = timed(lambda: ranked(as_of), runs=20, warmup=3)
+    assert [(u.unit_code, u.score) for u in compact] == [(u.unit_code, u.score) for u in fast]  # type: ignore[attr-defined]
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM dossiers_dossierevent")
         events = cursor.fetchone()[0]
@@ -219,6 +222,7 @@ def main() -> None:
         "generation_target_per_s": 50_000,
         "ranked_quarter_warm_ms": round(index_ms, 2),
         "ranked_quarter_target_ms": 50,
+        "ranked_quarter_after_rebuild_ms": round(compact_ms, 2),
         "naive_group_by_ms": round(naive_ms, 1),
         "speedup_vs_naive": round(naive_ms / index_ms, 1),
         "speedup_target": 10,

@@ -64,7 +64,9 @@ class UnitDay(Counters):
         constraints = [
             models.UniqueConstraint(fields=["unit_code", "day"], name="metrics_unitday_unique")
         ]
-        indexes = [models.Index(fields=["province_code", "day"])]
+        # by province, and by day alone for the national ranking: a bulk load updates a row many
+        # times, and without an index a national query would read every dead version
+        indexes = [models.Index(fields=["province_code", "day"]), models.Index(fields=["day"])]
 
     def __str__(self) -> str:
         return f"{self.unit_code} {self.day}"
@@ -77,7 +79,10 @@ class UnitMonth(Counters):
         constraints = [
             models.UniqueConstraint(fields=["unit_code", "month"], name="metrics_unitmonth_unique")
         ]
-        indexes = [models.Index(fields=["province_code", "month"])]
+        indexes = [
+            models.Index(fields=["province_code", "month"]),
+            models.Index(fields=["month"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit_code} {self.month:%m/%Y}"
