@@ -60,9 +60,10 @@ class Dossier(models.Model):
     # how the province offered the procedure online when the dossier came in (the index's
     # denominator of online share): full | partial | none
     online_level = models.CharField(_("mức dịch vụ trực tuyến"), max_length=8, default="none")
-    status = models.PositiveSmallIntegerField(
-        _("trạng thái"), choices=Status.choices, db_index=True
-    )
+    # no index on the status alone: queues go through (province, status, due) and (holder,
+    # status), and a status-only index led PostgreSQL to read every open dossier when counting
+    # the overdue ones across provinces instead of the small partial index below
+    status = models.PositiveSmallIntegerField(_("trạng thái"), choices=Status.choices)
 
     applicant_name = models.CharField(_("người nộp"), max_length=120)
     applicant_id_number = models.CharField(_("số định danh"), max_length=12)
