@@ -30,7 +30,11 @@ def test_the_city_leader_finds_a_red_communes_late_dossiers(page, browser, demo_
     red.locator("a[href*='loai=tre-han']").click()  # the late dossiers' count
     expect(page.get_by_role("heading", level=1)).to_contain_text(name)
     rows = page.get_by_test_id("behind-rows").locator("tbody tr")
-    expect(rows.first).to_contain_text(re.compile(r"sim\.\d{5}\.xuly\d"))
+    # late dossiers with the officer who holds them: simulated officers, or Bến Thành's demo
+    # officer when the demo's own dossiers of the last days are already overdue (at night); one
+    # that nobody was assigned to yet shows "—"
+    officer = re.compile(r"sim\.\d{5}\.xuly\d|xuly\.benthanh")
+    expect(rows.filter(has_text=officer).first).to_be_visible()
     reasons = page.get_by_test_id("behind-rows").locator("tbody tr td:last-child")
     assert any(text.strip() for text in reasons.all_inner_texts()), "no late reason shown"
     screenshot(page, "metrics-late-dossiers")

@@ -28,7 +28,11 @@ def test_a_flooded_street_from_pin_to_public_answer(page, browser, demo_server):
     pin.click()  # a click pins a place and fills in the coordinates
     expect(phone.get_by_label("Vĩ độ")).not_to_have_value("")
     phone.get_by_label("Vĩ độ").fill("10.78058")  # then the exact spot on Nguyễn Huệ
-    phone.get_by_label("Kinh độ").fill("106.70291")
+    # leaving the field asks for similar reports nearby, which may push the button down: wait
+    # for that answer before clicking, as a person would see the list appear
+    with phone.expect_response(re.compile(r"/phan-anh/gui/gan-day/")):
+        phone.get_by_label("Kinh độ").fill("106.70291")
+        phone.get_by_label("Kinh độ").press("Tab")
     screenshot(phone, "feedback-new")
     phone.get_by_role("button", name="Gửi phản ánh").click()
     # the first report of a fresh server builds the point → commune index: allow for it
