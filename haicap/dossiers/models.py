@@ -42,7 +42,7 @@ class Payment(models.TextChoices):
 
 class Dossier(models.Model):
     code = models.CharField(_("mã hồ sơ"), max_length=32, unique=True)
-    province_code = models.CharField(_("mã tỉnh"), max_length=2, db_index=True)
+    province_code = models.CharField(_("mã tỉnh"), max_length=2)
     procedure = models.ForeignKey(
         "procedures.Procedure", on_delete=models.PROTECT, related_name="+"
     )
@@ -55,7 +55,7 @@ class Dossier(models.Model):
     return_unit = models.ForeignKey(
         "units.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("nơi trả kết quả")
     )
-    holder_unit_code = models.CharField(_("đơn vị đang giữ"), max_length=5, db_index=True)
+    holder_unit_code = models.CharField(_("đơn vị đang giữ"), max_length=5)
     channel = models.CharField(_("kênh nộp"), max_length=10, choices=Channel.choices)
     # how the province offered the procedure online when the dossier came in (the index's
     # denominator of online share): full | partial | none
@@ -79,7 +79,7 @@ class Dossier(models.Model):
     time_value = models.PositiveIntegerField(_("thời hạn"))
     time_unit = models.CharField(_("đơn vị thời hạn"), max_length=16)
     time_verified = models.BooleanField(default=True)
-    due_at = models.DateTimeField(_("hẹn trả"), null=True, blank=True, db_index=True)
+    due_at = models.DateTimeField(_("hẹn trả"), null=True, blank=True)
     original_due_at = models.DateTimeField(_("hẹn trả ban đầu"), null=True, blank=True)
     apologized = models.BooleanField(_("đã xin lỗi, hẹn lại"), default=False)
     paused_at = models.DateTimeField(_("tạm dừng tính thời hạn từ"), null=True, blank=True)
@@ -118,9 +118,11 @@ class Dossier(models.Model):
     class Meta:
         verbose_name = _("hồ sơ")
         verbose_name_plural = _("hồ sơ")
+        # every index costs each intake and transition a write: only those a query uses (by
+        # province: queues and figures; open ones by due time; the foreign keys' own, which
+        # the queues of a unit use); the lookups by code and idempotency key are exact
         indexes = [
             models.Index(fields=["province_code", "status", "due_at"]),
-            models.Index(fields=["holder_unit_code", "status"]),
             models.Index(fields=["province_code", "outcome", "finished_at"]),
             # open dossiers by due time (overdue ones, across provinces): a small index
             models.Index(

@@ -18,9 +18,12 @@ day and month rows (one upsert each). `rebuild.py` computes the same counts from
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 from collections import Counter, defaultdict
 from typing import Any
 
+import psycopg
 from django.db import connection
 
 from haicap.metrics.models import COUNTERS, UnitDay, UnitMonth
@@ -146,6 +149,43 @@ def _upsert_sql(model: type[UnitDay] | type[UnitMonth], period: str, rows: int) 
 LOCK_SPACE = 766_0000  # advisory lock keys: this + the province code
 
 
+@functools.cache
+def _pg_apply_sql(exclusive: bool) -> str:
+    """PostgreSQL: the province locks, the day rows and the month rows in one statement with one
+    parameter (the day rows as JSON; the month rows are summed from them), planned once per
+    connection and one round trip. The locks come first (both inserts read them), then the day
+    rows, then the month rows (they wait for the days), each in key order, so that concurrent
+    writers never deadlock."""
+    lock = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    day, month = UnitDay._meta.db_table, UnitMonth._meta.db_table
+    names = ", ".join(COUNTERS)
+    sums = ", ".join(f"sum(r.{c})" for c in COUNTERS)
+    picks = ", ".join(f"r.{c}" for c in COUNTERS)
+
+    def updates(table: str) -> str:
+        return ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in COUNTERS)
+
+    return f"""
+WITH r AS (SELECT * FROM jsonb_populate_recordset(NULL::{day}, %s::jsonb)),
+locks AS (
+  SELECT count(*) AS n FROM (
+    SELECT {lock}({LOCK_SPACE} + p.code::int)
+    FROM (SELECT DISTINCT province_code AS code FROM r) p ORDER BY p.code OFFSET 0
+  ) taken
+), d AS (
+  INSERT INTO {day} (province_code, unit_code, day, {names})
+  SELECT r.province_code, r.unit_code, r.day, {picks} FROM r, locks
+  ORDER BY r.unit_code, r.day
+  ON CONFLICT (unit_code, day) DO UPDATE SET {updates(day)}
+  RETURNING 1
+)
+INSERT INTO {month} (province_code, unit_code, month, {names})
+SELECT r.province_code, r.unit_code, date_trunc('month', r.day)::date, {sums}
+FROM r, locks, (SELECT count(*) FROM d) AS days_done
+GROUP BY 1, 2, 3 ORDER BY 2, 3
+ON CONFLICT (unit_code, month) DO UPDATE SET {updates(month)}"""
+
+
 def apply(delta: Counts, *, exclusive: bool = False) -> None:
     """Add `delta` to the day and month rows (in the caller's transaction).
 
@@ -154,22 +194,29 @@ def apply(delta: Counts, *, exclusive: bool = False) -> None:
     than once per transaction; without the lock it could deadlock with another writer."""
     if not delta:
         return
+    if connection.vendor == "postgresql":
+        rows = [
+            {"province_code": province, "unit_code": unit, "day": day.isoformat()}
+            | {c: change.get(c, 0) for c in COUNTERS}
+            for (province, unit, day), change in delta.items()
+        ]
+        connection.ensure_connection()
+        with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+            # server-side binding, prepared: planned once per connection
+            cursor.execute(_pg_apply_sql(exclusive), [json.dumps(rows)], prepare=True)
+        return
     months: Counts = defaultdict(Counter)
     for (province, unit, day), change in delta.items():
         months[province, unit, day.replace(day=1)].update(change)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
-            for province in sorted({key[0] for key in delta}):
-                cursor.execute(f"SELECT {function}(%s)", [LOCK_SPACE + int(province or 0)])
-        for model, period, rows in (
+        for model, period, keyed in (
             (UnitDay, "day", delta),
             (UnitMonth, "month", months),
         ):
             params: list[Any] = []
-            for (province, unit, day), change in sorted(rows.items()):
+            for (province, unit, day), change in sorted(keyed.items()):
                 params += [province, unit, day, *(change.get(c, 0) for c in COUNTERS)]
-            cursor.execute(_upsert_sql(model, period, len(rows)), params)
+            cursor.execute(_upsert_sql(model, period, len(keyed)), params)
 
 
 def on_dossier_changed(sender: Any, before: Any, after: Any, **kwargs: Any) -> None:
