@@ -20,13 +20,31 @@ from haicap.dossiers.models import DailySequence, Dossier, DossierEvent
 
 
 @functools.cache
-def _layout(model: type[models.Model], skip: frozenset[str]) -> tuple[tuple[Field, ...], str, str]:
-    """The fields, quoted column list and `r.column` list of an insert (the same every time)."""
-    fields = tuple(
-        f for f in model._meta.concrete_fields if not f.primary_key and f.attname not in skip
+def _layout(
+    model: type[models.Model], skip: frozenset[str]
+) -> tuple[tuple[Field, ...], tuple[tuple[str, str], ...], str, str]:
+    """The fields that need Django's conversion on save (auto_now dates and the like), the
+    (column, attribute) pairs that are written as they are, the quoted column list and the
+    `r.column` list of an insert: the same every time."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key and f.attname not in skip]
+    # plain values go straight to JSON; JSON fields are kept as objects (jsonb_populate_record
+    # reads a nested object into a jsonb column); everything else through pre_save/get_prep_value
+    plain = (
+        models.CharField,
+        models.IntegerField,
+        models.BooleanField,
+        models.JSONField,
+        models.ForeignKey,
     )
+    convert = tuple(
+        f
+        for f in fields
+        if not isinstance(f, plain)
+        and not (isinstance(f, models.DateTimeField) and not (f.auto_now or f.auto_now_add))
+    )
+    direct = tuple((str(f.column), f.attname) for f in fields if f not in convert)
     quoted = [connection.ops.quote_name(str(f.column)) for f in fields]
-    return fields, ", ".join(quoted), ", ".join(f"r.{q}" for q in quoted)
+    return convert, direct, ", ".join(quoted), ", ".join(f"r.{q}" for q in quoted)
 
 
 def _json_default(value: Any) -> str:
@@ -36,8 +54,11 @@ def _json_default(value: Any) -> str:
 def _record(obj: models.Model, skip: frozenset[str]) -> tuple[str, str, str]:
     """Columns, `r.column` list and the row as one JSON object for jsonb_populate_record: one
     parameter instead of one per column (psycopg converts a long parameter list on every call)."""
-    fields, columns, selects = _layout(type(obj), skip)
-    row = {str(f.column): f.get_prep_value(f.pre_save(obj, True)) for f in fields}
+    convert, direct, columns, selects = _layout(type(obj), skip)
+    values = obj.__dict__
+    row = {column: values[attname] for column, attname in direct}
+    for f in convert:
+        row[str(f.column)] = f.get_prep_value(f.pre_save(obj, True))
     return columns, selects, json.dumps(row, default=_json_default, ensure_ascii=False)
 
 
