@@ -8,6 +8,9 @@
    with one GROUP BY each (median of 3): the two must rank every commune the same.
 3. `haicap metrics rebuild` from scratch; the rebuilt counters must equal the incremental ones.
 4. Peak memory (largest resident set of the benchmark and its writer processes).
+5. The baseline of generation in the same run: PostgreSQL alone writing back 200,000 of the
+   dossiers it holds with their control-sheet lines (COPY, same indexes and foreign keys, then
+   rolled back): what the generator could reach if computing the rows cost nothing.
 
 Prints one JSON line. Targets: 50,000 dossiers/s generated, ranked quarter under 50 ms and at
 least 10× faster than the naive query, peak memory under 2 GiB.
@@ -152,6 +155,55 @@ def naive(as_of: dt.datetime) -> list:
     return scored + [u for u in units if u.score is None]
 
 
+def ingest_ceiling(sample: int) -> dict[str, float]:
+    """PostgreSQL alone writing rows the generator wrote, with nothing to compute them: the
+    first `sample` dossiers with their control-sheet lines and supplement requests are read
+    out with COPY, deleted, and written back with COPY into the same tables (same indexes,
+    foreign keys checked), then rolled back. The generation rate can be no better than this
+    on the same machine; one writer, so one core."""
+    from django.db import connection, transaction
+
+    tables = [
+        ("dossiers_dossier", "id"),
+        ("dossiers_dossierevent", "dossier_id"),
+        ("dossiers_supplementrequest", "dossier_id"),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT min(id) FROM dossiers_dossier")
+        first = cursor.fetchone()[0]
+        last = first + sample
+        raw = cursor.cursor
+        dumps: dict[str, bytes] = {}
+        rows: dict[str, int] = {}
+        for table, key in tables:
+            buffer = bytearray()
+            with raw.copy(
+                f"COPY (SELECT * FROM {table} WHERE {key} >= {first} AND {key} < {last}) "
+                "TO STDOUT"
+            ) as copy:
+                for chunk in copy:
+                    buffer += chunk
+            dumps[table], rows[table] = bytes(buffer), buffer.count(b"\n")
+    with transaction.atomic(), connection.cursor() as cursor:
+        raw = cursor.cursor
+        for table, key in reversed(tables):
+            cursor.execute(f"DELETE FROM {table} WHERE {key} >= %s AND {key} < %s", [first, last])
+        started = time.perf_counter()
+        for table, _ in tables:
+            with raw.copy(f"COPY {table} FROM STDIN") as copy:
+                copy.write(dumps[table])
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the deferred foreign-key checks
+        seconds = time.perf_counter() - started
+        transaction.set_rollback(True)
+    dossiers = rows["dossiers_dossier"]
+    return {
+        "dossiers": dossiers,
+        "rows": sum(rows.values()),
+        "seconds": round(seconds, 2),
+        "dossiers_per_s_one_core": round(dossiers / seconds),
+    }
+
+
 def timed(work, runs: int, warmup: int = 0) -> tuple[float, object]:  # type: ignore[no-untyped-def]
     result = None
     for _ in range(warmup):
@@ -204,6 +256,7 @@ def main() -> None:
     # the counters rewritten compactly (as in a system kept by single writes and autovacuum)
     compact_ms, compact = timed(lambda: ranked(as_of), runs=20, warmup=3)
     assert [(u.unit_code, u.score) for u in compact] == [(u.unit_code, u.score) for u in fast]  # type: ignore[attr-defined]
+    ceiling = ingest_ceiling(min(written, 200_000))
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM dossiers_dossierevent")
         events = cursor.fetchone()[0]
@@ -220,6 +273,10 @@ def main() -> None:
         "generation_per_s": round(written / seconds),
         "generation_s": round(seconds, 1),
         "generation_target_per_s": 50_000,
+        # the same-run baseline of generation: PostgreSQL only, copying back rows it already
+        # holds (no planning, no row building), one writer; two cores can do at most twice that
+        "postgres_ingest_same_rows": ceiling,
+        "postgres_ingest_two_core_ceiling_per_s": 2 * ceiling["dossiers_per_s_one_core"],
         "ranked_quarter_warm_ms": round(index_ms, 2),
         "ranked_quarter_target_ms": 50,
         "ranked_quarter_after_rebuild_ms": round(compact_ms, 2),
