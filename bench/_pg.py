@@ -1,5 +1,6 @@
 """A throwaway PostgreSQL cluster for benchmarks (as scripts/test.sh starts one for the tests):
-initdb in a temp directory, socket only, stopped and removed on exit."""
+initdb in a temp directory, socket only, stopped and removed on exit (kept, and its address
+printed, with HAICAP_BENCH_KEEP=1)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import glob
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import urllib.parse
 
@@ -63,16 +65,20 @@ def throwaway_cluster(settings: str = "-c synchronous_commit=off") -> str:
     )
 
     def stop() -> None:
+        if os.environ.get("HAICAP_BENCH_KEEP") == "1":  # to measure the same data again
+            print(f"kept: HAICAP_DATABASE_URL={url} (pg_ctl -D {data} stop)", file=sys.stderr)
+            return
         subprocess.run(
             _as_postgres([f"{pg_bin}/pg_ctl", "-D", data, "-m", "immediate", "stop"]),
             capture_output=True,
         )
         shutil.rmtree(pgdir, ignore_errors=True)
 
+    url = f"postgres://postgres@{urllib.parse.quote(pgdir, safe='')}/haicap"
     atexit.register(stop)
     subprocess.run(
         _as_postgres([f"{pg_bin}/createdb", "-h", pgdir, "-U", "postgres", "haicap"]),
         check=True,
         capture_output=True,
     )
-    return f"postgres://postgres@{urllib.parse.quote(pgdir, safe='')}/haicap"
+    return url

@@ -220,8 +220,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dossiers", type=int, default=10_000_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--database-url", help="an existing database instead of a throwaway cluster"
+    )
+    parser.add_argument(
+        "--skip-generation",
+        action="store_true",
+        help="measure the dossiers already in --database-url (no generation figures)",
+    )
     args = parser.parse_args()
-    os.environ["HAICAP_DATABASE_URL"] = throwaway_cluster(PG_SETTINGS)
+    os.environ["HAICAP_DATABASE_URL"] = args.database_url or throwaway_cluster(PG_SETTINGS)
     os.environ["HAICAP_VAR_DIR"] = str(ROOT / "var" / "bench-index")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haicap.settings")
     sys.path.insert(0, str(ROOT))
@@ -239,7 +247,12 @@ def main() -> None:
 
     units_load()
     procedures_load()
-    written, seconds = generate(args.dossiers, args.workers)
+    if args.skip_generation:
+        from haicap.dossiers.models import Dossier
+
+        written, seconds = Dossier.objects.count(), None
+    else:
+        written, seconds = generate(args.dossiers, args.workers)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
     as_of = dt.datetime(2025, 10, 1, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -270,8 +283,8 @@ def main() -> None:
         "control_sheet_lines": events,
         "reports": reports,
         "communes_ranked": sum(1 for u in fast if u.rank is not None),  # type: ignore[attr-defined]
-        "generation_per_s": round(written / seconds),
-        "generation_s": round(seconds, 1),
+        "generation_per_s": round(written / seconds) if seconds else None,
+        "generation_s": round(seconds, 1) if seconds else None,
         "generation_target_per_s": 50_000,
         # the same-run baseline of generation: PostgreSQL only, copying back rows it already
         # holds (no planning, no row building), one writer; two cores can do at most twice that

@@ -6,7 +6,10 @@ A dossier counts at its competent unit (the one that processes it):
 - on the day processing finished: `finished`, `early` / `on_time` / `late`, `apologized`, and
   `processing_seconds` from receipt to completion;
 - on the day of return: `returned`, `returned_online` (electronic result);
-- on the day of the citizen's rating: `rated`, `satisfied`.
+- on the day of the citizen's rating: `rated`, `satisfied`;
+- while it is open (accepted or processing), on the day it is due: `open_due`. This one is a
+  state, not an event: it leaves the day when the dossier closes or its due date moves. The
+  open dossiers already past due in a period are the `open_due` of its days before today.
 A report counts at its responsible unit: `fb_received` on the day filed, `fb_answered` and
 `fb_answered_on_time` on the day answered, `fb_rated` / `fb_satisfied` on the day closed.
 Days are Vietnamese calendar days.
@@ -32,6 +35,7 @@ from haicap.workdays.calendar import VN
 Key = tuple[str, str, dt.date]  # province, unit code, day
 Counts = dict[Key, Counter[str]]
 
+OPEN_STATUSES = (2, 4)  # accepted, processing: the clock runs at the administration
 _unit_codes: dict[int, str] = {}
 
 
@@ -87,6 +91,8 @@ def dossier_items(d: Any) -> list[tuple[Key, str, int]]:
         out.append((key, "rated", 1))
         if d.rating_satisfied:
             out.append((key, "satisfied", 1))
+    if d.status in OPEN_STATUSES and d.due_at is not None:
+        out.append(((province, unit, day_of(d.due_at)), "open_due", 1))
     return out
 
 

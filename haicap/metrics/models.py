@@ -27,6 +27,7 @@ COUNTERS: tuple[str, ...] = (
     "fb_answered_on_time",
     "fb_rated",
     "fb_satisfied",
+    "open_due",
 )
 
 
@@ -52,6 +53,9 @@ class Counters(models.Model):
     fb_answered_on_time = models.IntegerField(default=0)
     fb_rated = models.IntegerField(default=0)
     fb_satisfied = models.IntegerField(default=0)
+    # dossiers open now (accepted or processing) counted on the day they are due: the overdue
+    # ones of a period are those due on its days before today (counters.py)
+    open_due = models.IntegerField(default=0)
 
     class Meta:
         abstract = True

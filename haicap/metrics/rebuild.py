@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Func, IntegerField, Q, Sum
 from django.db.models.functions import TruncDate
 
-from haicap.metrics.counters import Counts
+from haicap.metrics.counters import OPEN_STATUSES, Counts
 from haicap.metrics.models import COUNTERS, UnitDay, UnitMonth
 from haicap.workdays.calendar import VN
 
@@ -126,6 +126,13 @@ def computed_counts(province_code: str | None = None, progress: Progress | None 
             unit,
             rated=_n(),
             satisfied=_n(Q(rating_satisfied=True)),
+        ),
+    )
+    say("hồ sơ đang mở theo ngày hẹn trả")
+    _add(
+        out,
+        _grouped(
+            dossiers.filter(status__in=OPEN_STATUSES), "due_at", unit, open_due=_n()
         ),
     )
     say("phản ánh, kiến nghị")

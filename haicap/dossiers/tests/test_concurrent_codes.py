@@ -120,6 +120,21 @@ def test_sixteen_parallel_counters_get_unique_gap_free_codes():
         committed = CLIENTS * PER_CLIENT - rolled_back
         assert rolled_back > 0 and len(codes) == committed
         assert sorted(int(c[-4:]) for c in codes) == list(range(1, committed + 1))
+        # the service index's day and month rows counted exactly the committed intakes, though
+        # all sixteen updated the same two rows at once
+        counted = in_own_connection(
+            lambda: [
+                apps.get_model("metrics", name)
+                .objects.filter(unit_code="26743", **{field: day})
+                .values_list("received", flat=True)
+                .first()
+                for name, field, day in (
+                    ("UnitDay", "day", DAY.date()),
+                    ("UnitMonth", "month", DAY.date().replace(day=1)),
+                )
+            ]
+        )
+        assert counted == [committed, committed]
     finally:
 
         def cleanup() -> None:

@@ -110,4 +110,10 @@ def test_an_open_dossier_past_its_due_time_counts_as_due_and_not_done(
     progress = next(f for f in units[0].figures if f.indicator.code == "progress")
     assert progress.measured and progress.rate == 0 and progress.score == 0
     assert units[0].counts["overdue"] == 1
+    # the days before today come from the counters (open_due on the due day); earlier today
+    # from the dossier table: an hour after the due time, the same day, it is overdue already
+    _, units = province_index(
+        "79", period, [ben_thanh.code], as_of=dossier.due_at + dt.timedelta(hours=1)
+    )
+    assert units[0].counts["overdue"] == 1
     assert Dossier.objects.count() == 1
