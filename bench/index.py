@@ -110,15 +110,12 @@ def generate(total: int, workers: int) -> tuple[int, float]:
 
 
 def ranked(as_of: dt.datetime) -> list:
+    """What the dashboard's ranking asks for: the communes (as the view reads them) and their
+    index for the quarter."""
     from haicap.metrics.index import Period, province_index
-    from haicap.units.models import Level, Unit
+    from haicap.metrics.selectors import communes_of
 
-    codes = list(
-        Unit.objects.current()
-        .filter(level=Level.COMMUNE)
-        .order_by("code")
-        .values_list("code", flat=True)
-    )
+    codes = [u.code for u in communes_of(None)]
     _, units = province_index(None, Period(START, END), codes, as_of=as_of)
     return units
 

@@ -93,7 +93,7 @@ def _unit_out(unit: UnitIndex, name: str) -> dict[str, Any]:
             }
             for f in unit.figures
         ],
-        "counts": dict(unit.counts),
+        "counts": {name: value for name, value in unit.counts.items() if value},
     }
 
 

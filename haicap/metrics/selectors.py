@@ -83,11 +83,22 @@ def commune_unit(code: str) -> Unit:
     return unit
 
 
-def communes_of(province_code: str | None) -> list[Unit]:
+def _communes_query(province_code: str | None) -> QuerySet[Unit]:
     units = Unit.objects.current().filter(level=Level.COMMUNE)
     if province_code:
         units = units.filter(province_code=province_code)
-    return list(units.order_by("code"))
+    return units.order_by("code")
+
+
+_communes: TTLCache[list[Unit]] = TTLCache("metrics-communes", maxsize=64)
+
+
+def communes_of(province_code: str | None) -> list[Unit]:
+    """The communes in force of a province (None: the country), without their boundaries;
+    cached per process like other reference rows (ADR 5): every ranking asks for them."""
+    return _communes.get(
+        province_code or "", lambda: list(_communes_query(province_code).defer("boundary"))
+    )
 
 
 @dataclass
@@ -336,7 +347,7 @@ def province_shapes(province_code: str) -> str:
 
     def build() -> str:
         features = []
-        for unit in communes_of(province_code):
+        for unit in _communes_query(province_code):
             if not unit.boundary:
                 continue
             shape = shapely.from_geojson(unit.boundary).simplify(0.0008, preserve_topology=True)

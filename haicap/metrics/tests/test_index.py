@@ -4,10 +4,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from haicap.metrics.index import Period, province_index
+from haicap.metrics.index import (
+    EVENT_COUNTERS,
+    Period,
+    _score_many,
+    indicators,
+    province_index,
+    unit_index,
+)
 from haicap.metrics.models import COUNTERS, UnitDay
 
 A, B, EMPTY = "26734", "26737", "26740"
@@ -117,3 +127,39 @@ def test_an_open_dossier_past_its_due_time_counts_as_due_and_not_done(
     )
     assert units[0].counts["overdue"] == 1
     assert Dossier.objects.count() == 1
+
+
+_counts = st.fixed_dictionaries(
+    {name: st.integers(0, 50) for name in (*EVENT_COUNTERS, "overdue")},
+    optional={"fb_overdue": st.integers(0, 5)},
+)
+
+
+@pytest.mark.django_db
+@settings(max_examples=300, deadline=None)
+@given(units=st.lists(_counts, min_size=1, max_size=12))
+def test_scoring_many_units_at_once_gives_each_units_own_scores_to_the_last_bit(
+    units: list[dict[str, int]],
+) -> None:
+    """The ranking scores all units with the measures' column forms (MANY); one unit's page
+    uses MEASURES. Both must give the same points, measured points and score."""
+    defs = indicators()
+    codes = [f"{i:05d}" for i in range(len(units))]
+    rows = {
+        code: tuple(c[name] for name in (*EVENT_COUNTERS, "overdue"))
+        for code, c in zip(codes, units, strict=True)
+    }
+    extras = {
+        code: Counter({"fb_overdue": c["fb_overdue"]})
+        for code, c in zip(codes, units, strict=True)
+        if c.get("fb_overdue")
+    }
+    many = _score_many(codes, rows, extras, defs)
+    for code, c, fast in zip(codes, units, many, strict=True):
+        one = unit_index(code, Counter({k: v for k, v in c.items() if v}), defs)
+        assert (fast.points, fast.measured_points, fast.score) == (
+            one.points,
+            one.measured_points,
+            one.score,
+        )
+        assert [f.rate for f in fast.figures] == [f.rate for f in one.figures]
