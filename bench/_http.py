@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 import urllib.request
+from typing import Any
 
 from _setup import ROOT
 
@@ -21,6 +22,40 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _proc_cpu(stat: str) -> tuple[int, float]:
+    """(parent pid, CPU seconds) from a /proc/<pid>/stat line."""
+    fields = stat.rsplit(")", 1)[1].split()
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK
+
+
+def cpu_seconds(server_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by the server (gunicorn and its workers), PostgreSQL (every
+    `postgres` process: backends, WAL writer, autovacuum), this client, and the machine as a
+    whole (busy time of all cores), read from /proc."""
+    out = {"server": 0.0, "postgres": 0.0, "client": 0.0}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                stat = f.read()
+        except OSError:  # ended meanwhile
+            continue
+        ppid, seconds = _proc_cpu(stat)
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        if int(pid) in (server_pid,) or ppid == server_pid:
+            out["server"] += seconds
+        elif name == "postgres":
+            out["postgres"] += seconds
+        elif int(pid) == os.getpid():
+            out["client"] += seconds
+    with open("/proc/stat") as f:
+        ticks = [int(v) for v in f.readline().split()[1:]]
+    out["machine"] = (sum(ticks) - ticks[3] - ticks[4]) / TICK  # all but idle and iowait
+    return out
 
 
 def start_server(port: int, workers: int, threads: int) -> subprocess.Popen:
@@ -65,9 +100,16 @@ class Load:
     """`clients` threads, each on one keep-alive connection, for `seconds`; optionally paced."""
 
     def __init__(
-        self, port: int, make_request, clients: int, seconds: float, rate: float | None = None
+        self,
+        port: int,
+        make_request,
+        clients: int,
+        seconds: float,
+        rate: float | None = None,
+        server_pid: int | None = None,
     ):
         self.port, self.make_request, self.clients = port, make_request, clients
+        self.server_pid = server_pid
         self.seconds, self.rate = seconds, rate
         self.latencies: list[float] = []
         self.statuses: dict[int, int] = {}
@@ -101,14 +143,24 @@ class Load:
             for status, n in codes.items():
                 self.statuses[status] = self.statuses.get(status, 0) + n
 
-    def run(self) -> dict[str, float]:
+    def run(self) -> dict[str, Any]:
         threads = [threading.Thread(target=self.client, args=(i,)) for i in range(self.clients)]
+        cpu_before = cpu_seconds(self.server_pid) if self.server_pid else None
         start = time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         elapsed = time.perf_counter() - start
+        cpu: dict[str, dict[str, int]] = {}
+        if cpu_before is not None and self.latencies:
+            after = cpu_seconds(self.server_pid)  # type: ignore[arg-type]
+            cpu = {
+                "cpu_us_per_request": {
+                    kind: round((after[kind] - cpu_before[kind]) / len(self.latencies) * 1e6)
+                    for kind in after
+                }
+            }
         ok = sum(n for s, n in self.statuses.items() if s < 300)
         quantiles = (
             statistics.quantiles(self.latencies, n=100) if len(self.latencies) > 1 else [0] * 99
@@ -120,6 +172,7 @@ class Load:
             "requests": len(self.latencies),
             "errors": len(self.latencies) - ok,
             "statuses": {str(k): v for k, v in sorted(self.statuses.items())},
+            **cpu,
         }
 
 
