@@ -46,7 +46,7 @@ def prepare(database_url: str) -> tuple[str, list[str]]:
 
     from haicap.core.roles import Role
     from haicap.core.services import membership_grant
-    from haicap.dossiers.tokens import token_issue
+    from haicap.core.tokens import token_issue
     from haicap.procedures.loading import procedures_load
     from haicap.units.loading import units_load
     from haicap.units.models import Unit

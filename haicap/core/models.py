@@ -1,4 +1,5 @@
-"""Memberships (a user's role in a unit) and audit events: the cross-cutting records."""
+"""The cross-cutting records: memberships (a user's role in a unit), audit events, API tokens
+and rate-limit attempts."""
 
 from __future__ import annotations
 
@@ -101,3 +102,34 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label}: {self.get_action_display()}"
+
+
+class ApiToken(models.Model):
+    """A bearer token for integrators and kiosks, acting as one user."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key_hash = models.CharField(max_length=64, unique=True)
+    label = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        # the tables keep their names from the dossiers app, where these models began
+        # (moved without copying: migrations core 0007 and dossiers 0007)
+        db_table = "dossiers_apitoken"
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class RateLimitHit(models.Model):
+    """Attempts per key (e.g. tracking look-ups per client address), for windowed limits."""
+
+    key = models.CharField(max_length=120, db_index=True)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "dossiers_ratelimithit"
+
+    def __str__(self) -> str:
+        return self.key

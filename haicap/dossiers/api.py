@@ -11,7 +11,9 @@ from ninja.security import django_auth
 
 from haicap.core.errors import NotFound
 from haicap.core.permissions import has_permission
+from haicap.core.personal import mask_id, mask_phone
 from haicap.core.roles import Perm
+from haicap.core.tokens import TokenAuth
 from haicap.dossiers import citizen
 from haicap.dossiers.forms import form_response
 from haicap.dossiers.models import Channel, Dossier, ReturnMethod, Status
@@ -23,8 +25,7 @@ from haicap.dossiers.services import (
     dossier_rate,
     dossier_transition,
 )
-from haicap.dossiers.tokens import TokenAuth
-from haicap.dossiers.validation import Applicant, mask_id, mask_phone
+from haicap.dossiers.validation import Applicant
 from haicap.procedures.selectors import procedure_for_intake
 from haicap.units.models import Unit
 from haicap.units.selectors import unit_in_force

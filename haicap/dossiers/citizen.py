@@ -12,8 +12,8 @@ from django.db import transaction
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
 from haicap.core.models import AuditAction
+from haicap.core.ratelimit import rate_limit_hit
 from haicap.dossiers.models import Attachment, Dossier, Status
-from haicap.dossiers.ratelimit import rate_limit_hit
 
 TRACK_NOT_FOUND = "Không tìm thấy hồ sơ với mã và 4 số cuối điện thoại này."
 DIGITS_INVALID = "Nhập đúng 4 số cuối của số điện thoại đã khai khi nộp hồ sơ."

@@ -217,26 +217,3 @@ class DailySequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_code} {self.day} {self.last}"
-
-
-class ApiToken(models.Model):
-    """A bearer token for integrators and kiosks, acting as one user."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    key_hash = models.CharField(max_length=64, unique=True)
-    label = models.CharField(max_length=100)
-    created_at = models.DateTimeField(auto_now_add=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return self.label
-
-
-class RateLimitHit(models.Model):
-    """Attempts per key (e.g. tracking look-ups per client address), for windowed limits."""
-
-    key = models.CharField(max_length=120, db_index=True)
-    at = models.DateTimeField(db_index=True)
-
-    def __str__(self) -> str:
-        return self.key

@@ -11,8 +11,8 @@ from ninja.responses import Status as Reply
 from ninja.security import django_auth
 
 from haicap.core.errors import NotFound
-from haicap.dossiers.ratelimit import rate_limit_hit
-from haicap.dossiers.tokens import TokenAuth
+from haicap.core.ratelimit import rate_limit_hit
+from haicap.core.tokens import TokenAuth
 from haicap.feedback.models import Channel, Report
 from haicap.feedback.selectors import categories_for, unit_queue
 from haicap.feedback.services import Submission, allowed_actions, report_submit, report_transition

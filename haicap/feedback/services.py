@@ -19,6 +19,7 @@ from haicap.core.audit import audit_event_build, audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound, PermissionDenied
 from haicap.core.models import AuditAction, AuditEvent
 from haicap.core.permissions import PERMISSION_DENIED, Actor, has_permission, require_permission
+from haicap.core.personal import phone as clean_phone
 from haicap.core.roles import Perm
 from haicap.core.text import fold, nfc
 from haicap.feedback.models import (
@@ -187,9 +188,7 @@ def report_submit(
     )
     phone = ""
     if submission.contact_phone.strip():
-        from haicap.dossiers.validation import phone as clean_phone
-
-        phone = clean_phone(submission.contact_phone)
+        phone = clean_phone(submission.contact_phone, field="contact_phone")
     banned = Ban.objects.filter(value__in=[v for v in (phone, client_key) if v]).filter(
         Q(until__isnull=True) | Q(until__gt=now)
     )

@@ -14,8 +14,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError, NotFound
+from haicap.core.ratelimit import rate_limit_hit
 from haicap.dossiers.citizen import MAX_FILE_BYTES, content_type_of
-from haicap.dossiers.ratelimit import rate_limit_hit
 from haicap.feedback.models import OPEN_STATUSES, Evidence, Report
 from haicap.feedback.selectors import categories_for, category_get, nearby_open, public_reports
 from haicap.feedback.services import (

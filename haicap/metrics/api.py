@@ -12,7 +12,7 @@ from ninja.security import django_auth
 from haicap.core.errors import PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, has_permission
 from haicap.core.roles import Perm
-from haicap.dossiers.tokens import TokenAuth
+from haicap.core.tokens import TokenAuth
 from haicap.metrics import selectors as s
 from haicap.metrics.index import UnitIndex
 

@@ -3,8 +3,9 @@
 import pytest
 from django.test import Client
 
-from haicap.dossiers.models import ApiToken, Dossier, Status
-from haicap.dossiers.tokens import token_issue, token_revoke
+from haicap.core.models import ApiToken
+from haicap.core.tokens import token_issue, token_revoke
+from haicap.dossiers.models import Dossier, Status
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from haicap.core.roles import Role
-from haicap.dossiers.tokens import token_issue
+from haicap.core.tokens import token_issue
 from haicap.feedback.models import Report
 from haicap.units.models import Unit
 

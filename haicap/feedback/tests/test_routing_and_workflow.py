@@ -262,3 +262,14 @@ def test_a_banned_sender_is_refused(province_admin):
     with pytest.raises(PermissionDenied):
         report_submit(flood(), client_key="ip:10.0.0.7", now=NOW)
     assert report_submit(flood(), client_key="ip:10.0.0.8", now=NOW).pk  # others still can
+
+
+def test_a_wrong_contact_phone_names_the_contact_field_and_writes_nothing():
+    from haicap.feedback.models import Report
+
+    with pytest.raises(ApplicationError) as caught:
+        report_submit(flood(contact_phone="0123"), now=NOW)
+    assert caught.value.status == 422
+    assert caught.value.extra["field"] == "contact_phone"
+    assert "0123" in str(caught.value)
+    assert not Report.objects.exists()

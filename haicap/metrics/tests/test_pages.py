@@ -11,8 +11,8 @@ import pytest
 from django.test import Client
 
 from haicap.core.roles import Role
+from haicap.core.tokens import token_issue
 from haicap.dossiers.models import Dossier
-from haicap.dossiers.tokens import token_issue
 from haicap.simulate.profile import Profile
 from haicap.simulate.run import simulate
 

@@ -9,9 +9,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from haicap.core.tokens import token_issue
 from haicap.dossiers.demo import demo_dossiers
 from haicap.dossiers.models import Dossier
-from haicap.dossiers.tokens import token_issue
 
 
 class Command(BaseCommand):

@@ -11,10 +11,9 @@ from django.utils import timezone
 from ninja.security import HttpBearer
 
 from haicap.core.audit import audit_record
-from haicap.core.models import AuditAction
+from haicap.core.models import ApiToken, AuditAction
 from haicap.core.permissions import Actor, active_memberships
 from haicap.core.ttlcache import TTLCache
-from haicap.dossiers.models import ApiToken
 
 
 def _hash(raw: str) -> str:

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from haicap.core.errors import ApplicationError
-from haicap.dossiers.models import RateLimitHit
+from haicap.core.models import RateLimitHit
 
 TOO_MANY = "Quá nhiều lần thử; vui lòng thử lại sau {minutes} phút."
 
