@@ -1,4 +1,5 @@
-"""Django admin for staff: memberships (granted through the audited service) and the audit log."""
+"""Django admin for staff: memberships (granted through the audited service), API tokens
+(revoked through the audited service) and the audit log."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from django.contrib import admin, messages
 from django.http import HttpRequest
 
 from haicap.core.errors import ApplicationError
-from haicap.core.models import AuditEvent, Membership
+from haicap.core.models import ApiToken, AuditEvent, Membership
 from haicap.core.services import membership_grant, membership_revoke
+from haicap.core.tokens import token_revoke
 
 
 @admin.register(Membership)
@@ -78,3 +80,23 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_filter = ["action", "province_code"]
     search_fields = ["actor_label", "note", "object_id"]
     date_hierarchy = "at"
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(ReadOnlyAdmin):
+    """Tokens are issued with `haicap dossiers token USER` (the value is shown once, only its
+    hash is kept); here they are listed and revoked."""
+
+    list_display = ["label", "user", "created_at", "revoked_at"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["label", "user__username"]
+    date_hierarchy = "created_at"
+    exclude = ["key_hash"]
+    actions = ["revoke"]
+
+    @admin.action(description="Thu hồi các token đã chọn")
+    def revoke(self, request: HttpRequest, queryset: Any) -> None:
+        tokens = list(queryset.filter(revoked_at__isnull=True))
+        for token in tokens:
+            token_revoke(token=token, actor=request.user)
+        self.message_user(request, f"Đã thu hồi {len(tokens)} token.", messages.SUCCESS)

@@ -33,3 +33,33 @@ def test_membership_granted_through_admin_is_audited(admin_client, make_user, be
 
 def test_audit_log_cannot_be_edited_in_admin(admin_client):
     assert admin_client.get("/admin/core/auditevent/add/").status_code == 403
+
+
+def test_api_tokens_are_listed_without_their_hash_and_revoked_with_an_audit_event(
+    admin_client, make_user
+):
+    from django.test import Client
+
+    from haicap.core.models import ApiToken
+    from haicap.core.tokens import token_issue
+
+    officer = make_user("tichhop.kiosk")
+    raw = token_issue(user=officer, label="ki-ốt sảnh A", actor=None)
+    token = ApiToken.objects.get()
+    listing = admin_client.get("/admin/core/apitoken/").content.decode()
+    assert "ki-ốt sảnh A" in listing and token.key_hash not in listing
+    assert admin_client.get("/admin/core/apitoken/add/").status_code == 403
+    api = Client(headers={"Authorization": f"Bearer {raw}"})
+    assert api.get("/api/v1/dossiers").status_code == 200
+    r = admin_client.post(
+        "/admin/core/apitoken/",
+        {"action": "revoke", "_selected_action": [token.pk], "index": 0},
+        follow=True,
+    )
+    assert "Đã thu hồi 1 token." in r.content.decode()
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    assert api.get("/api/v1/dossiers").status_code == 401
+    assert AuditEvent.objects.filter(
+        action=AuditAction.MEMBERSHIP_REVOKED, actor__username="root", note__contains="ki-ốt"
+    ).exists()

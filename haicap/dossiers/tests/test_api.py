@@ -153,3 +153,23 @@ def test_citizen_submits_online_uploads_tracks_and_is_rate_limited():
 def test_openapi_lists_the_dossier_endpoints():
     paths = Client().get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/dossiers" in paths and "/api/v1/dossiers/{code}/actions/{action}" in paths
+
+
+def test_tokens_are_issued_and_revoked_from_the_command_line(counter_officer):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    out = io.StringIO()
+    call_command("dossiers", "token", "motcua", "--label", "quầy 2", stdout=out)
+    raw = out.getvalue().rsplit(" ", 1)[1].strip()
+    client = Client(headers={"Authorization": f"Bearer {raw}"})
+    assert client.get("/api/v1/dossiers").status_code == 200
+    with pytest.raises(CommandError, match="no active token «quầy 9»"):
+        call_command("dossiers", "revoke-token", "motcua", "--label", "quầy 9")
+    out = io.StringIO()
+    call_command("dossiers", "revoke-token", "motcua", "--label", "quầy 2", stdout=out)
+    assert "Revoked 1 token(s) of motcua: quầy 2" in out.getvalue()
+    assert client.get("/api/v1/dossiers").status_code == 401
+    with pytest.raises(CommandError, match=r"no user «ai\.do»"):
+        call_command("dossiers", "revoke-token", "ai.do")

@@ -1,4 +1,5 @@
-"""`haicap dossiers demo` (a small demo workload) and `haicap dossiers token USER` (API token)."""
+"""`haicap dossiers demo` (a small demo workload), `haicap dossiers token USER` (issue an API
+token) and `haicap dossiers revoke-token USER [--label L]`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from haicap.core.tokens import token_issue
+from haicap.core.models import ApiToken
+from haicap.core.tokens import token_issue, token_revoke
 from haicap.dossiers.demo import demo_dossiers
 from haicap.dossiers.models import Dossier
 
@@ -24,6 +26,11 @@ class Command(BaseCommand):
         token = sub.add_parser("token", help="issue an API token acting as USER (shown once)")
         token.add_argument("username")
         token.add_argument("--label", default="API")
+        revoke = sub.add_parser(
+            "revoke-token", help="revoke USER's active API tokens (all, or those with --label)"
+        )
+        revoke.add_argument("username")
+        revoke.add_argument("--label")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "demo":
@@ -45,9 +52,27 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Hồ sơ demo: tạo mới {made}, tổng số hồ sơ {Dossier.objects.count()}."
             )
-        else:
-            user = get_user_model().objects.filter(username=options["username"]).first()
-            if user is None:
-                raise CommandError(f"no user «{options['username']}»")
+            return
+        user = get_user_model().objects.filter(username=options["username"]).first()
+        if user is None:
+            raise CommandError(f"no user «{options['username']}»")
+        if options["action"] == "token":
             raw = token_issue(user=user, label=options["label"], actor=None)
             self.stdout.write(f"API token for {user.username} (shown once): {raw}")
+            return
+        tokens = ApiToken.objects.filter(user=user, revoked_at__isnull=True)
+        if options["label"] is not None:
+            tokens = tokens.filter(label=options["label"])
+        revoked = list(tokens)
+        if not revoked:
+            raise CommandError(
+                f"{user.username} has no active token"
+                + (f" «{options['label']}»" if options["label"] else "")
+            )
+        with transaction.atomic():
+            for token in revoked:
+                token_revoke(token=token, actor=None)
+        self.stdout.write(
+            f"Revoked {len(revoked)} token(s) of {user.username}: "
+            + ", ".join(t.label for t in revoked)
+        )
