@@ -14,6 +14,7 @@ from haicap.core.permissions import has_permission
 from haicap.core.personal import mask_id, mask_phone
 from haicap.core.roles import Perm
 from haicap.core.tokens import TokenAuth
+from haicap.core.uploads import MAX_FILE_BYTES
 from haicap.dossiers import citizen
 from haicap.dossiers.forms import form_response
 from haicap.dossiers.models import Channel, Dossier, ReturnMethod, Status
@@ -378,9 +379,6 @@ def attachments(
     dossier = citizen.dossier_track(code, phone, client=client_address(request))
     stored = citizen.attachments_add(
         dossier,
-        [
-            (component or (f.name or ""), f.name or "", f.read(citizen.MAX_FILE_BYTES + 1))
-            for f in files
-        ],
+        [(component or (f.name or ""), f.name or "", f.read(MAX_FILE_BYTES + 1)) for f in files],
     )
     return Reply(201, stored)

@@ -13,6 +13,7 @@ from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
 from haicap.core.models import AuditAction
 from haicap.core.ratelimit import rate_limit_hit
+from haicap.core.uploads import EXTENSIONS, upload_checked
 from haicap.dossiers.models import Attachment, Dossier, Status
 
 TRACK_NOT_FOUND = "Không tìm thấy hồ sơ với mã và 4 số cuối điện thoại này."
@@ -20,16 +21,7 @@ DIGITS_INVALID = "Nhập đúng 4 số cuối của số điện thoại đã kh
 PER_CLIENT = (10, dt.timedelta(minutes=15))  # attempts per client address
 PER_DOSSIER = (20, dt.timedelta(hours=1))  # attempts per dossier code, from anywhere
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_FILES = 20
-# Accepted types, recognised by their first bytes rather than the name the browser sends.
-SIGNATURES = {
-    b"%PDF-": "application/pdf",
-    b"\xff\xd8\xff": "image/jpeg",
-    b"\x89PNG\r\n\x1a\n": "image/png",
-}
-FILE_TOO_LARGE = "Tệp «{name}» quá lớn ({size:.1f} MB); tối đa 10 MB mỗi tệp."
-FILE_TYPE = "Tệp «{name}» không phải PDF, JPEG hoặc PNG."
 TOO_MANY_FILES = "Tối đa 20 tệp cho một hồ sơ."
 NOT_ATTACHABLE = "Hồ sơ {code} không còn nhận thêm giấy tờ (trạng thái «{status}»)."
 
@@ -55,16 +47,6 @@ def dossier_track(code: str, phone_digits: str, *, client: str) -> Dossier:
     return dossier
 
 
-def content_type_of(name: str, head: bytes) -> str:
-    """PDF, JPEG or PNG, recognised by the first bytes; anything else is refused."""
-    for signature, content_type in SIGNATURES.items():
-        if head.startswith(signature):
-            return content_type
-    raise ApplicationError(
-        FILE_TYPE.format(name=name), extra={"field": "files", "file": name}, status=422
-    )
-
-
 def attachments_add(dossier: Dossier, files: list[tuple[str, str, bytes]]) -> list[Attachment]:
     """Store (component, file name, content) triples; all or nothing. Files go under MEDIA_ROOT,
     which no URL serves: officers download them through a permission-checked view."""
@@ -74,21 +56,14 @@ def attachments_add(dossier: Dossier, files: list[tuple[str, str, bytes]]) -> li
         )
     if dossier.attachments.count() + len(files) > MAX_FILES:
         raise ApplicationError(TOO_MANY_FILES, extra={"field": "files"}, status=422)
-    checked = []
-    for component, name, content in files:
-        if len(content) > MAX_FILE_BYTES:
-            raise ApplicationError(
-                FILE_TOO_LARGE.format(name=name, size=len(content) / 1024 / 1024),
-                extra={"field": "files", "file": name},
-                status=422,
-            )
-        checked.append((component, name, content, content_type_of(name, content[:8])))
+    checked = [
+        (component, name, content, upload_checked(name, content))
+        for component, name, content in files
+    ]
     stored = []
     with transaction.atomic():
         for component, name, content, content_type in checked:
-            extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}[
-                content_type
-            ]
+            extension = EXTENSIONS[content_type]
             digest = hashlib.sha256(content).hexdigest()[:16]
             attachment = Attachment(
                 dossier=dossier,

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError
+from haicap.core.uploads import MAX_FILE_BYTES
 from haicap.dossiers import citizen
 from haicap.dossiers.models import Channel, Status
 from haicap.dossiers.selectors import citizen_history, search_units
@@ -59,7 +60,7 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
         "communes": search_units(province, "", limit=400),
         "data": request.POST,
         "settings": procedure_settings(procedure, province, Channel.ONLINE),
-        "max_mb": citizen.MAX_FILE_BYTES // (1024 * 1024),
+        "max_mb": MAX_FILE_BYTES // (1024 * 1024),
         "idempotency_key": request.POST.get("idempotency_key") or new_form_key(),
     }
     if request.method != "POST":
@@ -69,11 +70,11 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
         files = []
         for i, name in enumerate(context["components"]):
             files += [
-                (name, f.name or "", f.read(citizen.MAX_FILE_BYTES + 1))
+                (name, f.name or "", f.read(MAX_FILE_BYTES + 1))
                 for f in request.FILES.getlist(f"file_{i}")
             ]
         files += [
-            ("Giấy tờ khác", f.name or "", f.read(citizen.MAX_FILE_BYTES + 1))
+            ("Giấy tờ khác", f.name or "", f.read(MAX_FILE_BYTES + 1))
             for f in request.FILES.getlist("file_other")
         ]
         if not files:

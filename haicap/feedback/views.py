@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.core.ratelimit import rate_limit_hit
-from haicap.dossiers.citizen import MAX_FILE_BYTES, content_type_of
+from haicap.core.uploads import MAX_FILE_BYTES, upload_checked
 from haicap.feedback.models import OPEN_STATUSES, Evidence, Report
 from haicap.feedback.selectors import categories_for, category_get, nearby_open, public_reports
 from haicap.feedback.services import (
@@ -94,11 +94,7 @@ def _photos(request: HttpRequest, field: str = "photos") -> list[Evidence]:
     evidence = []
     for upload in files:
         content = upload.read(MAX_FILE_BYTES + 1)
-        if len(content) > MAX_FILE_BYTES:
-            raise ApplicationError(
-                f"Tệp «{upload.name}» quá 10 MB.", extra={"field": field}, status=422
-            )
-        kind = content_type_of(upload.name or "", content[:8])
+        kind = upload_checked(upload.name or "", content, field=field)
         item = Evidence(content_type=kind, size=len(content))
         item.file.save(f"{upload.name or 'anh'}"[-60:], ContentFile(content), save=False)
         evidence.append(item)

@@ -55,7 +55,8 @@ def test_bad_input_names_the_problem_and_keeps_the_text():
     assert response.status_code == 422 and "toạ độ" in response.content.decode()
     assert FORM["description"] in response.content.decode()
     gif = SimpleUploadedFile("a.gif", b"GIF89a....", "image/gif")
-    assert Client().post("/phan-anh/gui/", {**FORM, "photos": gif}).status_code == 422
+    response = Client().post("/phan-anh/gui/", {**FORM, "photos": gif})
+    assert response.status_code == 422 and "a.gif" in response.content.decode()
     assert Report.objects.count() == 0
 
 
