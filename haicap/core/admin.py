@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.http import HttpRequest
+from django.utils.translation import gettext, gettext_lazy
 
 from haicap.core.errors import ApplicationError
 from haicap.core.models import ApiToken, AuditEvent, Membership
@@ -82,21 +83,36 @@ class AuditEventAdmin(ReadOnlyAdmin):
     date_hierarchy = "at"
 
 
+class TokenStateFilter(admin.SimpleListFilter):
+    title = gettext_lazy("trạng thái")
+    parameter_name = "state"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [("active", gettext_lazy("Còn hiệu lực")), ("revoked", gettext_lazy("Đã thu hồi"))]
+
+    def queryset(self, request: HttpRequest, queryset: Any) -> Any:
+        if self.value() in ("active", "revoked"):
+            return queryset.filter(revoked_at__isnull=self.value() == "active")
+        return queryset
+
+
 @admin.register(ApiToken)
 class ApiTokenAdmin(ReadOnlyAdmin):
     """Tokens are issued with `haicap dossiers token USER` (the value is shown once, only its
     hash is kept); here they are listed and revoked."""
 
     list_display = ["label", "user", "created_at", "revoked_at"]
-    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    list_filter = [TokenStateFilter]
     search_fields = ["label", "user__username"]
     date_hierarchy = "created_at"
     exclude = ["key_hash"]
     actions = ["revoke"]
 
-    @admin.action(description="Thu hồi các token đã chọn")
+    @admin.action(description=gettext_lazy("Thu hồi các token đã chọn"))
     def revoke(self, request: HttpRequest, queryset: Any) -> None:
         tokens = list(queryset.filter(revoked_at__isnull=True))
         for token in tokens:
             token_revoke(token=token, actor=request.user)
-        self.message_user(request, f"Đã thu hồi {len(tokens)} token.", messages.SUCCESS)
+        self.message_user(
+            request, gettext("Đã thu hồi %(n)d token.") % {"n": len(tokens)}, messages.SUCCESS
+        )

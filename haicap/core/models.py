@@ -107,16 +107,23 @@ class AuditEvent(models.Model):
 class ApiToken(models.Model):
     """A bearer token for integrators and kiosks, acting as one user."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("người dùng"),
+    )
     key_hash = models.CharField(max_length=64, unique=True)
-    label = models.CharField(max_length=100)
-    created_at = models.DateTimeField(auto_now_add=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    label = models.CharField(_("tên gọi"), max_length=100)
+    created_at = models.DateTimeField(_("cấp lúc"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
 
     class Meta:
         # the tables keep their names from the dossiers app, where these models began
         # (moved without copying: migrations core 0007 and dossiers 0007)
         db_table = "dossiers_apitoken"
+        verbose_name = _("token API")
+        verbose_name_plural = _("token API")
 
     def __str__(self) -> str:
         return self.label

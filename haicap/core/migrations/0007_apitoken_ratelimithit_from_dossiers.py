@@ -49,20 +49,29 @@ class Migration(migrations.Migration):
                             ),
                         ),
                         ("key_hash", models.CharField(max_length=64, unique=True)),
-                        ("label", models.CharField(max_length=100)),
-                        ("created_at", models.DateTimeField(auto_now_add=True)),
-                        ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                        ("label", models.CharField(max_length=100, verbose_name="tên gọi")),
+                        (
+                            "created_at",
+                            models.DateTimeField(auto_now_add=True, verbose_name="cấp lúc"),
+                        ),
+                        (
+                            "revoked_at",
+                            models.DateTimeField(blank=True, null=True, verbose_name="thu hồi lúc"),
+                        ),
                         (
                             "user",
                             models.ForeignKey(
                                 on_delete=django.db.models.deletion.CASCADE,
                                 related_name="+",
                                 to=settings.AUTH_USER_MODEL,
+                                verbose_name="người dùng",
                             ),
                         ),
                     ],
                     options={
                         "db_table": "dossiers_apitoken",
+                        "verbose_name": "token API",
+                        "verbose_name_plural": "token API",
                     },
                 ),
             ],

@@ -60,6 +60,9 @@ def test_api_tokens_are_listed_without_their_hash_and_revoked_with_an_audit_even
     token.refresh_from_db()
     assert token.revoked_at is not None
     assert api.get("/api/v1/dossiers").status_code == 401
+    revoked = admin_client.get("/admin/core/apitoken/", {"state": "revoked"}).content.decode()
+    active = admin_client.get("/admin/core/apitoken/", {"state": "active"}).content.decode()
+    assert "ki-ốt sảnh A" in revoked and "ki-ốt sảnh A" not in active
     assert AuditEvent.objects.filter(
         action=AuditAction.MEMBERSHIP_REVOKED, actor__username="root", note__contains="ki-ốt"
     ).exists()
