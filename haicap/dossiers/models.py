@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.history import HistoryEvent
+
 
 class Status(models.IntegerChoices):
     """The national portal's status codes (Decree 61/2018 as amended)."""
@@ -146,26 +148,15 @@ class Dossier(models.Model):
         return f"{self.time_value} {unit}"
 
 
-class DossierEvent(models.Model):
+class DossierEvent(HistoryEvent):
     """One line of the control sheet (form 06): each hand-over and each change of status."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(_("thời điểm"))
-    action = models.CharField(_("thao tác"), max_length=32)
     from_status = models.PositiveSmallIntegerField(null=True, blank=True, choices=Status.choices)
     to_status = models.PositiveSmallIntegerField(choices=Status.choices)
-    from_unit_code = models.CharField(max_length=5, blank=True)
-    to_unit_code = models.CharField(max_length=5, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_label = models.CharField(max_length=150)
-    note = models.TextField(blank=True)
-    data = models.JSONField(default=dict, blank=True)
-    province_code = models.CharField(max_length=2)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(HistoryEvent.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"{self.dossier_id} {self.action}"

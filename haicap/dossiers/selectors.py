@@ -13,13 +13,12 @@ from haicap.core.errors import NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, Actor, Scope, scope_for
 from haicap.core.roles import Perm
 from haicap.core.text import search_key
+from haicap.dossiers.deadlines import due_soon_q, overdue_q
 from haicap.dossiers.models import Dossier, DossierEvent, Status
 from haicap.units.models import Unit
 from haicap.workdays.calendar import VN
-from haicap.workdays.selectors import work_calendar
 
 S = Status
-OPEN = (S.ACCEPTED, S.PROCESSING, S.SUPPLEMENT, S.AWAITING_PAYMENT, S.WITHDRAWAL_REQUESTED)
 DOSSIER_NOT_FOUND = "Không tìm thấy hồ sơ «{code}»."
 UNKNOWN_QUEUE = "Hàng đợi «{queue}» không tồn tại; chọn một trong: {allowed}."
 
@@ -45,15 +44,6 @@ def visible_dossiers(actor: Actor) -> QuerySet[Dossier]:
         return Dossier.objects.none()
     q = _scope_q(scope, "receiving") | _scope_q(scope, "competent") | _scope_q(scope, "return")
     return Dossier.objects.filter(q)
-
-
-def due_soon_limit(now: dt.datetime) -> dt.datetime:
-    """The end of the second working day from now: "due soon" means due before then."""
-    cal = work_calendar()
-    day = now.astimezone(VN).date()
-    for _ in range(2):
-        day = cal.next_working_day(day)
-    return dt.datetime.combine(day, dt.time(23, 59), tzinfo=VN)
 
 
 def dossier_queue(
@@ -85,11 +75,9 @@ def dossier_queue(
             _scope_q(process, "competent"), status=S.SUPPLEMENT, received_at__isnull=False
         )
     elif queue == "due_soon":
-        dossiers = dossiers.filter(
-            status__in=OPEN, due_at__gte=now, due_at__lte=due_soon_limit(now)
-        )
+        dossiers = dossiers.filter(due_soon_q(now))
     elif queue == "late":
-        dossiers = dossiers.filter(status__in=OPEN, due_at__lt=now)
+        dossiers = dossiers.filter(overdue_q(now))
     elif queue == "return":
         dossiers = dossiers.filter(_scope_q(receive, "return"), status=S.PROCESSED)
     if unit_code:

@@ -14,17 +14,19 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from haicap.core.audit import audit_event_build, audit_record
+from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
-from haicap.core.models import AuditAction, AuditEvent
-from haicap.core.permissions import Actor, has_permission, require_permission
+from haicap.core.models import AuditAction
+from haicap.core.permissions import Actor, require_permission
 from haicap.core.roles import Perm
+from haicap.core.workflow import Step, transition_apply, user_of
 from haicap.dossiers.codes import agency_code
+from haicap.dossiers.deadlines import CalendarClock, start_clock
+from haicap.dossiers.effects import REASON_REQUIRED, items_clean
 from haicap.dossiers.intake_insert import intake_insert
 from haicap.dossiers.models import (
     Channel,
     Dossier,
-    DossierEvent,
     Payment,
     ReturnMethod,
     Status,
@@ -32,32 +34,17 @@ from haicap.dossiers.models import (
 )
 from haicap.dossiers.signals import dossier_changed
 from haicap.dossiers.validation import Applicant
-from haicap.dossiers.workflow import TRANSITIONS, Transition
+from haicap.dossiers.workflow import FLOW
 from haicap.procedures.models import Procedure
 from haicap.procedures.selectors import procedure_settings_cached
 from haicap.units.models import Level, Unit
 from haicap.units.selectors import unit_in_force
-from haicap.workdays.calendar import CUTOFF, VN, classify, due_at
-from haicap.workdays.selectors import work_calendar
+from haicap.workdays.calendar import VN
 
 NOT_OFFERED = "Tỉnh {province} không cung cấp thủ tục {code}."
 NOT_BOUNDARY_FREE = "Thủ tục {code} không phi địa giới: hồ sơ phải nộp tại {unit}."
 OTHER_PROVINCE = "Cơ quan giải quyết {unit} ở tỉnh khác; chỉ tiếp nhận phi địa giới trong tỉnh."
 UNIT_NOT_IN_FORCE = "Đơn vị {code} không còn hiệu lực."
-WRONG_STATUS = "Hồ sơ {code} đang ở trạng thái «{status}»: không thể «{action}». Thao tác được phép: {allowed}."
-UNKNOWN_ACTION = "Thao tác «{action}» không tồn tại."
-ITEMS_REQUIRED = "Cần liệt kê đầy đủ các giấy tờ còn thiếu (tên, loại bản, lý do)."
-SUPPLEMENT_ONCE = "Hồ sơ đã có phiếu yêu cầu bổ sung khi tiếp nhận: chỉ yêu cầu một lần, đầy đủ."
-REASON_REQUIRED = "Cần ghi rõ lý do."
-APPRAISAL_TOO_LATE = (
-    "Đã quá 3 ngày làm việc kể từ khi tiếp nhận ({received:%d/%m/%Y}): không thể yêu cầu bổ sung."
-)
-APOLOGY_ONCE = "Hồ sơ đã được hẹn lại một lần; chỉ được hẹn lại một lần."
-APOLOGY_TOO_LATE = (
-    "Phải thông báo chậm muộn ít nhất 1 ngày làm việc trước hạn trả ({due:%d/%m/%Y})."
-)
-APOLOGY_DATE = "Ngày hẹn mới phải sau hạn trả hiện tại ({due:%d/%m/%Y})."
-OFFICER_NOT_HERE = "Cán bộ được phân công phải có quyền xử lý hồ sơ tại {unit}."
 RATING_ONCE = "Hồ sơ đã được đánh giá."
 RATING_NOT_RETURNED = "Chỉ đánh giá được sau khi đã trả kết quả."
 DOSSIER_NOT_FOUND = "Không tìm thấy hồ sơ «{code}»."
@@ -77,11 +64,6 @@ class Intake:
     sets: int = 1
     applicant_commune_code: str = ""
     return_method: str = ReturnMethod.COUNTER
-
-
-def _user(actor: Actor | None) -> Any:
-    """The signed-in user behind an actor, or None (anonymous citizen, system)."""
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 def _unit_in_force(unit: Unit) -> Unit:
@@ -114,80 +96,6 @@ def _competent(intake: Intake, boundary_free: bool) -> Unit:
             status=422,
         )
     return competent
-
-
-def _event_rows(
-    dossier: Dossier,
-    *,
-    action: str,
-    actor: Actor | None,
-    at: dt.datetime,
-    from_status: int | None,
-    from_unit: str = "",
-    to_unit: str = "",
-    note: str = "",
-    data: dict[str, Any] | None = None,
-) -> tuple[DossierEvent, AuditEvent]:
-    """The control-sheet line and the audit event of one step, not yet saved; the audit note
-    lacks the dossier code in front (the caller adds it once the code is known)."""
-    user = _user(actor)
-    event = DossierEvent(
-        dossier=dossier if dossier.pk else None,
-        at=at,
-        action=action,
-        from_status=from_status,
-        to_status=dossier.status,
-        from_unit_code=from_unit,
-        to_unit_code=to_unit,
-        actor=user,
-        actor_label=user.get_username() if user else "hệ thống",
-        note=note,
-        data=data or {},
-        province_code=dossier.province_code,
-    )
-    audit = audit_event_build(
-        actor=actor,
-        action=AuditAction.DOSSIER_CREATED
-        if from_status is None
-        else AuditAction.DOSSIER_TRANSITION,
-        obj=dossier,
-        province_code=dossier.province_code,
-        unit_code=to_unit or dossier.holder_unit_code,
-        from_state=str(from_status or ""),
-        to_state=str(dossier.status),
-        note=f"{action}: {note}",
-    )
-    return event, audit
-
-
-def _event(dossier: Dossier, **step: Any) -> None:
-    event, audit = _event_rows(dossier, **step)
-    event.save()
-    audit.note = f"{dossier.code} {audit.note}"[:2000]
-    audit.save()
-
-
-def _start_clock(dossier: Dossier, now: dt.datetime) -> None:
-    dossier.received_at = now
-    dossier.due_at = due_at(now, dossier.time_value, dossier.time_unit, work_calendar())
-    dossier.original_due_at = dossier.due_at
-
-
-def _items(items: Any) -> list[dict[str, str]]:
-    if not isinstance(items, list) or not items:
-        raise ApplicationError(ITEMS_REQUIRED, extra={"field": "items"}, status=422)
-    cleaned = []
-    for i, item in enumerate(items, start=1):
-        name = str(item.get("name", "")).strip() if isinstance(item, dict) else ""
-        kind = item.get("kind", "original") if isinstance(item, dict) else ""
-        if not name or kind not in ("original", "certified", "copy"):
-            raise ApplicationError(
-                f"{ITEMS_REQUIRED} (mục {i})", extra={"field": "items", "item": i}, status=422
-            )
-        cleaned.append(
-            {"name": name[:500], "kind": kind, "reason": str(item.get("reason", ""))[:500]}
-        )
-    return cleaned
 
 
 def dossier_intake(
@@ -253,7 +161,7 @@ def _intake(
         raise ApplicationError(f"Kết quả tiếp nhận «{outcome}» không hợp lệ.", status=422)
     if outcome == "refuse" and not refusal_reason.strip():
         raise ApplicationError(REASON_REQUIRED, extra={"field": "refusal_reason"}, status=422)
-    items = _items(missing_items) if outcome == "supplement" else []
+    items = items_clean(missing_items) if outcome == "supplement" else []
     applicant = intake.applicant
     status = {
         "accept": Status.ACCEPTED,
@@ -288,19 +196,18 @@ def _intake(
         payment=Payment.UNPAID if settings.fee_vnd else Payment.NOT_REQUIRED,
         return_method=intake.return_method,
         idempotency_key=idempotency_key,
-        created_by=_user(actor),
+        created_by=user_of(actor),
         note=refusal_reason.strip(),
     )
     if status == Status.ACCEPTED:
-        _start_clock(dossier, now)
-    event, audit = _event_rows(
+        start_clock(dossier, now, CalendarClock())
+    event, audit = FLOW.rows(
         dossier,
         action=f"intake_{outcome}",
         actor=actor,
         at=now,
         from_status=None,
-        to_unit=receiving.code,
-        note=refusal_reason or ", ".join(i["name"] for i in items),
+        step=Step(note=refusal_reason or ", ".join(i["name"] for i in items)),
     )
     intake_insert(dossier, event, audit, agency=agency_code(receiving.code), day=day)
     if items:
@@ -309,295 +216,22 @@ def _intake(
             at=now,
             phase="intake",
             items=items,
-            officer=_user(actor),
+            officer=user_of(actor),
         )
     dossier_changed.send(Dossier, before=None, after=dossier)
     return dossier
 
 
 def allowed_actions(dossier: Dossier, actor: Actor | None = None) -> list[str]:
-    names = [name for name, t in TRANSITIONS.items() if dossier.status in t.sources]
-    if actor is None:
-        return names
-    return [n for n in names if _permitted(dossier, TRANSITIONS[n], actor)]
-
-
-def _unit_for(dossier: Dossier, transition: Transition) -> Unit:
-    return {
-        "receiving": dossier.receiving_unit,
-        "competent": dossier.competent_unit,
-        "return": dossier.return_unit,
-    }[transition.unit]
-
-
-def _permitted(dossier: Dossier, transition: Transition, actor: Actor) -> bool:
-    unit = _unit_for(dossier, transition)
-    return has_permission(
-        actor, transition.perm, province_code=unit.province_code, unit_code=unit.code
-    )
+    """The actions the dossier's status allows (for this actor, when one is given)."""
+    return FLOW.possible(dossier) if actor is None else FLOW.allowed(dossier, actor)
 
 
 def dossier_transition(
     dossier: Dossier, *, action: str, actor: Actor, now: dt.datetime | None = None, **params: Any
 ) -> Dossier:
     """Apply one action of the workflow table (dossiers.workflow.TRANSITIONS)."""
-    transition = TRANSITIONS.get(action)
-    if transition is None:
-        raise ApplicationError(
-            UNKNOWN_ACTION.format(action=action),
-            extra={"allowed_actions": list(TRANSITIONS)},
-            status=400,
-        )
-    now = now or timezone.now()
-    with transaction.atomic():
-        dossier = (
-            Dossier.objects.select_for_update()
-            .select_related("receiving_unit", "competent_unit", "return_unit", "procedure")
-            .get(pk=dossier.pk)
-        )
-        if dossier.status not in transition.sources:
-            allowed = allowed_actions(dossier)
-            raise Conflict(
-                WRONG_STATUS.format(
-                    code=dossier.code,
-                    status=Status(dossier.status).label,
-                    action=transition.label,
-                    allowed=", ".join(allowed) or "không có",
-                ),
-                extra={"status": dossier.status, "allowed_actions": allowed},
-            )
-        unit = _unit_for(dossier, transition)
-        require_permission(
-            actor, transition.perm, province_code=unit.province_code, unit_code=unit.code
-        )
-        before, holder_before = dossier.status, dossier.holder_unit_code
-        previous = copy.copy(dossier)
-        note, data = _EFFECTS[action](dossier, now, actor, params)
-        if transition.target is not None:
-            dossier.status = transition.target
-        dossier.save()
-        dossier_changed.send(Dossier, before=previous, after=dossier)
-        _event(
-            dossier,
-            action=action,
-            actor=actor,
-            at=now,
-            from_status=before,
-            from_unit=holder_before,
-            to_unit=dossier.holder_unit_code,
-            note=note,
-            data=data,
-        )
-    return dossier
-
-
-# --- what each action does, beyond the status -------------------------------------------------
-Effect = Any
-
-
-def _accept(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    SupplementRequest.objects.filter(dossier=d, phase="intake", completed_at__isnull=True).update(
-        completed_at=now
-    )
-    _start_clock(d, now)
-    return "", {"due_at": d.due_at.isoformat() if d.due_at else None}
-
-
-def _request_supplement(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    if SupplementRequest.objects.filter(dossier=d, phase="intake").exists():
-        raise Conflict(SUPPLEMENT_ONCE)
-    items = _items(p.get("items"))
-    SupplementRequest.objects.create(
-        dossier=d, at=now, phase="intake", items=items, officer=_user(actor)
-    )
-    return ", ".join(i["name"] for i in items), {"items": items}
-
-
-def _reason(p: dict, key: str = "reason") -> str:
-    reason = str(p.get(key, "")).strip()
-    if not reason:
-        raise ApplicationError(REASON_REQUIRED, extra={"field": key}, status=422)
-    return reason[:2000]
-
-
-def _refuse(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    d.note = _reason(p)
-    return d.note, {}
-
-
-def _transfer(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    # paper moves the same working day, or the next working morning after 15:00 (online: at once)
-    local = now.astimezone(VN)
-    cal = work_calendar()
-    by = (
-        local.date()
-        if local.time() < CUTOFF and cal.is_working_day(local.date())
-        else cal.next_working_day(local.date())
-    )
-    d.holder_unit_code = d.competent_unit.code
-    return f"{d.receiving_unit.full_name} → {d.competent_unit.full_name}", {
-        "transfer_by": by.isoformat()
-    }
-
-
-def _assign(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    from django.contrib.auth import get_user_model
-
-    officer = get_user_model().objects.filter(pk=int(p.get("officer_id") or 0)).first()
-    unit = d.competent_unit
-    if officer is None or not has_permission(
-        officer, Perm.PROCESS_DOSSIERS, province_code=unit.province_code, unit_code=unit.code
-    ):
-        raise ApplicationError(
-            OFFICER_NOT_HERE.format(unit=unit.full_name), extra={"field": "officer_id"}, status=422
-        )
-    d.assigned_to = officer
-    return officer.get_username(), {"officer_id": officer.pk}
-
-
-def _consult(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    body = _reason(p, "body")
-    days = int(p.get("days") or 0)
-    if not 1 <= days <= 30:
-        raise ApplicationError(
-            "Thời hạn lấy ý kiến phải từ 1 đến 30 ngày làm việc.",
-            extra={"field": "days"},
-            status=422,
-        )
-    reply_by = due_at(now, days, "working_days", work_calendar(), cutoff=False)
-    return f"{body} (trả lời trước {reply_by:%d/%m/%Y})", {
-        "body": body,
-        "reply_by": reply_by.isoformat(),
-    }
-
-
-def _request_supplement_appraisal(
-    d: Dossier, now: dt.datetime, actor: Actor, p: dict
-) -> tuple[str, dict]:
-    assert d.received_at is not None
-    cal = work_calendar()
-    if cal.working_days_between(d.received_at.astimezone(VN).date(), now.astimezone(VN).date()) > 3:
-        raise Conflict(APPRAISAL_TOO_LATE.format(received=d.received_at.astimezone(VN)))
-    items = _items(p.get("items"))
-    SupplementRequest.objects.create(
-        dossier=d, at=now, phase="appraisal", items=items, officer=_user(actor)
-    )
-    d.supplement_requests += 1
-    d.paused_at = now
-    return ", ".join(i["name"] for i in items), {"items": items}
-
-
-def _supplement_received(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    SupplementRequest.objects.filter(dossier=d, completed_at__isnull=True).update(completed_at=now)
-    d.paused_at = None
-    d.due_at = due_at(now, d.time_value, d.time_unit, work_calendar())  # the clock restarts
-    return "", {"due_at": d.due_at.isoformat()}
-
-
-def _apologize(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    if d.apologized:
-        raise Conflict(APOLOGY_ONCE)
-    assert d.due_at is not None
-    reason = _reason(p)
-    cal = work_calendar()
-    due_day = d.due_at.astimezone(VN).date()
-    if cal.working_days_between(now.astimezone(VN).date(), due_day) < 1:
-        raise Conflict(APOLOGY_TOO_LATE.format(due=due_day))
-    try:
-        new_day = dt.date.fromisoformat(str(p.get("new_due")))
-    except ValueError:
-        raise ApplicationError(
-            "Ngày hẹn mới phải có dạng YYYY-MM-DD.", extra={"field": "new_due"}, status=422
-        ) from None
-    if new_day <= due_day:
-        raise ApplicationError(
-            APOLOGY_DATE.format(due=due_day), extra={"field": "new_due"}, status=422
-        )
-    old = d.due_at
-    d.due_at = dt.datetime.combine(
-        cal.next_working_day(new_day, include=True), dt.time(17, 0), tzinfo=VN
-    )
-    d.apologized = True
-    return reason, {
-        "original_due": old.isoformat(),
-        "new_due": d.due_at.isoformat(),
-        "reason": reason,
-    }
-
-
-def _request_payment(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    amount = int(p.get("amount") or d.fee_vnd or 0)
-    if amount <= 0:
-        raise ApplicationError("Số tiền phải lớn hơn 0.", extra={"field": "amount"}, status=422)
-    d.fee_vnd, d.payment = amount, Payment.UNPAID
-    return f"{amount} đồng", {"amount": amount}
-
-
-def _payment_received(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    d.payment = Payment.PAID
-    return "", {}
-
-
-def _withdraw(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    d.note = _reason(p)
-    return d.note, {}
-
-
-def _stop(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    d.note = _reason(p)
-    d.finished_at = now
-    return d.note, {}
-
-
-def _complete(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    assert d.due_at is not None
-    if d.payment == Payment.UNPAID and d.fee_vnd:
-        raise Conflict(f"Hồ sơ chưa thu phí, lệ phí ({d.fee_vnd} đồng).")
-    d.finished_at = now
-    # an apology sets a new date but does not make the dossier on time: the national index
-    # counts it against the date before the apology
-    due = _due_before_apology(d) if d.apologized else d.due_at
-    d.outcome = classify(now, due, d.supplement_requests)
-    d.holder_unit_code = d.return_unit.code
-    return str(p.get("note", ""))[:2000], {"outcome": d.outcome}
-
-
-def _due_before_apology(d: Dossier) -> dt.datetime:
-    event = DossierEvent.objects.filter(dossier=d, action="apologize").order_by("-at").first()
-    if event is None or "original_due" not in event.data:
-        assert d.due_at is not None
-        return d.due_at
-    return dt.datetime.fromisoformat(event.data["original_due"])
-
-
-def _return(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, dict]:
-    method = p.get("method") or d.return_method
-    if method not in ReturnMethod.values:
-        raise ApplicationError(
-            f"Hình thức trả «{method}» không hợp lệ.", extra={"field": "method"}, status=422
-        )
-    d.return_method, d.returned_at = method, now
-    return str(ReturnMethod(method).label), {"method": method}
-
-
-_EFFECTS: dict[str, Effect] = {
-    "accept": _accept,
-    "request_supplement": _request_supplement,
-    "refuse": _refuse,
-    "transfer": _transfer,
-    "assign": _assign,
-    "consult": _consult,
-    "request_supplement_appraisal": _request_supplement_appraisal,
-    "supplement_received": _supplement_received,
-    "apologize": _apologize,
-    "request_payment": _request_payment,
-    "payment_received": _payment_received,
-    "withdraw": _withdraw,
-    "stop": _stop,
-    "complete": _complete,
-    "return": _return,
-}
-assert set(_EFFECTS) == set(TRANSITIONS)
+    return transition_apply(FLOW, dossier, action=action, actor=actor, now=now, **params)
 
 
 def dossier_get(code: str) -> Dossier:

@@ -18,10 +18,10 @@ from django.views.decorators.http import require_POST
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.roles import Perm
+from haicap.dossiers.deadlines import is_overdue
 from haicap.dossiers.forms import FORMS, form_response, register_pdf, register_xlsx
 from haicap.dossiers.models import Channel, ReturnMethod, Status
 from haicap.dossiers.selectors import (
-    OPEN,
     QUEUES,
     dossier_for,
     dossier_queue,
@@ -60,12 +60,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     page = Paginator(dossiers, 30).get_page(request.GET.get("page"))
     now = timezone.now()
     for dossier in page:
-        dossier.late = bool(  # type: ignore[attr-defined]
-            dossier.status in OPEN
-            and dossier.paused_at is None
-            and dossier.due_at
-            and dossier.due_at < now
-        )
+        dossier.late = is_overdue(dossier, now)  # type: ignore[attr-defined]
     return render(
         request,
         "dossiers/queue.html",

@@ -1,4 +1,5 @@
-"""The dossier workflow as data: which action moves which status to which, and who may do it.
+"""The dossier workflow as data: which action moves which status to which, and who may do it;
+run by the engine in `core.workflow`, with the effects of `dossiers.effects`.
 
 `unit` names the unit whose staff may act: the one that received the dossier, the competent one
 that processes it, or the one that returns the result (boundary-free intake separates them).
@@ -6,24 +7,24 @@ that processes it, or the one that returns the result (boundary-free intake sepa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.errors import ApplicationError, Conflict
+from haicap.core.models import AuditAction
+from haicap.core.permissions import Actor, has_permission
 from haicap.core.roles import Perm
-from haicap.dossiers.models import Status
+from haicap.core.workflow import Transition, Workflow, user_of
+from haicap.dossiers import effects
+from haicap.dossiers.deadlines import CalendarClock
+from haicap.dossiers.effects import DossierStep, Units
+from haicap.dossiers.models import Dossier, DossierEvent, Status, SupplementRequest
+from haicap.dossiers.signals import dossier_changed
 
 S = Status
-
-
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset[int]
-    target: int | None  # None: the status does not change (a recorded step)
-    perm: str
-    unit: str  # receiving | competent | return
-    label: Any  # a lazily translated string
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -144,3 +145,107 @@ def action_label(action: str) -> str:
     """What the control sheet calls an action (in the active language)."""
     transition = TRANSITIONS.get(action)
     return str(transition.label if transition else INTAKE_LABELS.get(action, action))
+
+
+SUPPLEMENT_ONCE = "Hồ sơ đã có phiếu yêu cầu bổ sung khi tiếp nhận: chỉ yêu cầu một lần, đầy đủ."
+OFFICER_NOT_HERE = "Cán bộ được phân công phải có quyền xử lý hồ sơ tại {unit}."
+
+
+def units_of(d: Dossier) -> Units:
+    return Units(d.receiving_unit, d.competent_unit, d.return_unit)
+
+
+def _officer(d: Dossier, params: dict[str, Any]) -> Any:
+    """The officer named by `officer_id`, if they may process dossiers at the competent unit."""
+    try:
+        pk = int(params.get("officer_id") or 0)
+    except (TypeError, ValueError):
+        pk = 0
+    officer = get_user_model().objects.filter(pk=pk).first()
+    unit = d.competent_unit
+    if officer is None or not has_permission(
+        officer, Perm.PROCESS_DOSSIERS, province_code=unit.province_code, unit_code=unit.code
+    ):
+        raise ApplicationError(
+            OFFICER_NOT_HERE.format(unit=unit.full_name), extra={"field": "officer_id"}, status=422
+        )
+    return officer
+
+
+def _due_before_apology(d: Dossier) -> Any:
+    if not d.apologized:
+        return None
+    event = DossierEvent.objects.filter(dossier=d, action="apologize").order_by("-at").first()
+    if event is None or "original_due" not in event.data:
+        return None
+    return dt.datetime.fromisoformat(event.data["original_due"])
+
+
+def _database_params(d: Dossier, action: str, params: dict[str, Any]) -> dict[str, Any]:
+    """What the pure effect needs from the database, added to the action's parameters."""
+    if action == "request_supplement" and SupplementRequest.objects.filter(
+        dossier=d, phase="intake"
+    ).exists():
+        raise Conflict(SUPPLEMENT_ONCE)
+    if action == "assign":
+        return {**params, "officer": _officer(d, params)}
+    if action == "complete":
+        return {**params, "due_before_apology": _due_before_apology(d)}
+    return params
+
+
+def supplements_write(
+    d: Dossier, step: DossierStep, at: Any, actor: Actor | None
+) -> None:
+    """File or close the supplement requests a step asks for."""
+    if step.close_supplements:
+        open_ones = SupplementRequest.objects.filter(dossier=d, completed_at__isnull=True)
+        if step.close_supplements == "intake":
+            open_ones = open_ones.filter(phase="intake")
+        open_ones.update(completed_at=at)
+    if step.file_supplement is not None:
+        phase, items = step.file_supplement
+        SupplementRequest.objects.create(
+            dossier=d, at=at, phase=phase, items=items, officer=user_of(actor)
+        )
+
+
+def _effect(action: str) -> Any:
+    pure = effects.EFFECTS[action]
+
+    def run(d: Dossier, at: Any, actor: Actor | None, params: dict[str, Any]) -> DossierStep:
+        step = pure(d, at, _database_params(d, action, params), units_of(d), CalendarClock())
+        supplements_write(d, step, at, actor)
+        return step
+
+    return run
+
+
+class DossierWorkflow(Workflow):
+    model = Dossier
+    history = DossierEvent
+    record_field = "dossier"
+    transitions = TRANSITIONS
+    effects = {name: _effect(name) for name in TRANSITIONS}
+    audit_created = AuditAction.DOSSIER_CREATED
+    audit_transition = AuditAction.DOSSIER_TRANSITION
+    changed = dossier_changed
+    record_name = "Hồ sơ"
+    related = ("receiving_unit", "competent_unit", "return_unit", "procedure")
+
+    def status_label(self, status: Any) -> str:
+        return str(Status(status).label)
+
+    def holder(self, record: Any) -> str:
+        return str(record.holder_unit_code)
+
+    def unit_of(self, record: Any, transition: Transition) -> tuple[str, str]:
+        unit = {
+            "receiving": record.receiving_unit,
+            "competent": record.competent_unit,
+            "return": record.return_unit,
+        }[transition.unit]
+        return unit.province_code, unit.code
+
+
+FLOW = DossierWorkflow()

@@ -3,9 +3,10 @@ report went through, and the photos and documents attached to reports and answer
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from haicap.core.history import HistoryEvent
 
 
 class BodyKind(models.TextChoices):
@@ -137,25 +138,16 @@ class Report(models.Model):
         return self.code
 
 
-class ReportEvent(models.Model):
+class ReportEvent(HistoryEvent):
+    """One step of a report: its public timeline (the lines marked public) and the officers'."""
+
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField()
-    action = models.CharField(max_length=24)
     from_status = models.CharField(max_length=12, blank=True)
     to_status = models.CharField(max_length=12)
-    from_unit_code = models.CharField(max_length=5, blank=True)
-    to_unit_code = models.CharField(max_length=5, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_label = models.CharField(max_length=150)
-    note = models.TextField(blank=True)
     public = models.BooleanField(default=True)  # shown on the public page (no personal data)
-    data = models.JSONField(default=dict, blank=True)
-    province_code = models.CharField(max_length=2)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(HistoryEvent.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"{self.report_id} {self.action}"
@@ -167,6 +159,8 @@ class ReportEvent(models.Model):
 
         if self.action == "submit":
             return str(_("Gửi phản ánh"))
+        if self.action == "merge":
+            return str(_("Gộp vào phản ánh trùng"))
         transition = TRANSITIONS.get(self.action)
         return str(transition.label) if transition else self.action
 

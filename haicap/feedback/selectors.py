@@ -6,11 +6,13 @@ from __future__ import annotations
 import math
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from haicap.core.errors import NotFound
 from haicap.core.permissions import Actor, scope_for
 from haicap.core.roles import Perm
 from haicap.core.ttlcache import TTLCache
+from haicap.feedback.deadlines import overdue_q
 from haicap.feedback.models import OPEN_STATUSES, Category, Report, ReportStatus
 
 CATEGORY_NOT_FOUND = "Không có lĩnh vực phản ánh «{code}» ở tỉnh {province}."
@@ -59,9 +61,7 @@ def unit_queue(
     if unit_code:
         reports = reports.filter(responsible_unit_code=unit_code)
     if overdue_only:
-        from django.utils import timezone
-
-        reports = reports.filter(due_at__lt=timezone.now())
+        reports = reports.filter(overdue_q(timezone.now()))
     return reports.select_related("category").order_by("due_at", "created_at")
 
 
@@ -119,7 +119,6 @@ def nearby_open(
 def feedback_figures(actor: Actor) -> dict[str, object]:
     """What the service index will read, for the actor's units: reports, answered, answered on
     time, satisfied among rated, open and overdue."""
-    from django.utils import timezone
 
     from haicap.feedback.models import ReportEvent
 
@@ -142,5 +141,5 @@ def feedback_figures(actor: Actor) -> dict[str, object]:
         "on_time": share(on_time, answered),
         "satisfied": share(satisfied, rated.count()),
         "open": reports.filter(status__in=OPEN_STATUSES).count(),
-        "overdue": reports.filter(status__in=OPEN_STATUSES, due_at__lt=timezone.now()).count(),
+        "overdue": reports.filter(overdue_q(timezone.now())).count(),
     }

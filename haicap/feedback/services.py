@@ -9,20 +9,25 @@ import hashlib
 import logging
 import secrets
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from haicap.core.audit import audit_event_build, audit_record
-from haicap.core.errors import ApplicationError, Conflict, NotFound, PermissionDenied
+from haicap.core.audit import audit_record
+from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
 from haicap.core.models import AuditAction, AuditEvent
-from haicap.core.permissions import PERMISSION_DENIED, Actor, has_permission, require_permission
+from haicap.core.permissions import Actor, require_permission
 from haicap.core.personal import phone as clean_phone
 from haicap.core.roles import Perm
 from haicap.core.text import fold, nfc
+from haicap.core.workflow import SYSTEM, Step, transition_apply
+from haicap.feedback import deadlines
+from haicap.feedback.effects import sla_due
 from haicap.feedback.models import (
+    OPEN_STATUSES,
     Ban,
     Category,
     Channel,
@@ -34,9 +39,9 @@ from haicap.feedback.models import (
 from haicap.feedback.routing import Route, route_report
 from haicap.feedback.selectors import category_get
 from haicap.feedback.signals import report_changed
-from haicap.feedback.workflow import TRANSITIONS, Transition
+from haicap.feedback.workflow import FLOW
 from haicap.units.selectors import unit_in_force
-from haicap.workdays.calendar import VN, due_at
+from haicap.workdays.calendar import VN
 from haicap.workdays.selectors import work_calendar
 
 S = ReportStatus
@@ -47,23 +52,8 @@ COMPLAINT = (
     "kiến nghị. Nếu bạn chỉ muốn báo một sự việc cần xử lý, hãy viết lại nội dung không kèm "
     "yêu cầu khiếu nại, tố cáo."
 )
-WRONG_STATUS = (
-    "Phản ánh {code} đang «{status}»: không thể «{action}». Thao tác được phép: {allowed}."
-)
-UNKNOWN_ACTION = "Thao tác «{action}» không tồn tại."
-TEXT_REQUIRED = "Cần nội dung trả lời, cập nhật hoặc lý do (ít nhất 10 ký tự)."
-EVIDENCE_REQUIRED = "Trả lời phải kèm ít nhất một ảnh hoặc tài liệu minh chứng."
-BODY_REQUIRED = "Cần ghi rõ cơ quan có thẩm quyền xử lý."
-COMMITTED_DATE = "Ngày hẹn trả lời phải từ hôm nay trở đi, dạng YYYY-MM-DD."
-UNIT_NOT_HERE = "Đơn vị «{code}» không thuộc tỉnh của phản ánh."
-TOKEN_WRONG = "Đường dẫn riêng của phản ánh không đúng."
-RATING_REASON = "Cần ghi lý do không hài lòng."
 COMPLAINT_WORDS = ("khiếu nại", "tố cáo")
 BANNED = "Người gửi này đang bị tạm chặn gửi phản ánh do vi phạm quy định sử dụng."
-
-
-def _user(actor: Actor | None) -> Any:
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 def is_complaint(text: str) -> bool:
@@ -93,63 +83,6 @@ class Submission:
 
 def _code(now: dt.datetime) -> str:
     return f"PA-{now.astimezone(VN):%y%m%d}-{secrets.token_hex(3).upper()}"
-
-
-def _event_rows(
-    report: Report,
-    *,
-    action: str,
-    actor: Actor | None,
-    at: dt.datetime,
-    from_status: str = "",
-    to_status: str = "",
-    from_unit: str = "",
-    note: str = "",
-    public: bool = True,
-    data: dict[str, Any] | None = None,
-) -> tuple[ReportEvent, AuditEvent]:
-    """One step's history line and audit event, not yet saved."""
-    user = _user(actor)
-    citizen = action in ("reopen", "close")
-    to_status = to_status or report.status
-    event = ReportEvent(
-        report=report,
-        at=at,
-        action=action,
-        from_status=from_status,
-        to_status=to_status,
-        from_unit_code=from_unit,
-        to_unit_code=report.responsible_unit_code,
-        actor=user,
-        actor_label=user.get_username() if user else ("người dân" if citizen else "hệ thống"),
-        note=note,
-        public=public,
-        data=data or {},
-        province_code=report.province_code,
-    )
-    audit = audit_event_build(
-        actor=actor,
-        action=AuditAction.FEEDBACK_CREATED
-        if action == "submit"
-        else AuditAction.FEEDBACK_TRANSITION,
-        obj=report,
-        province_code=report.province_code,
-        unit_code=report.responsible_unit_code,
-        from_state=from_status,
-        to_state=to_status,
-        note=f"{report.code} {action}: {note}"[:2000],
-    )
-    return event, audit
-
-
-def _event(report: Report, **step: Any) -> None:
-    event, audit = _event_rows(report, **step)
-    event.save()
-    audit.save()
-
-
-def _sla_due(category: Category, now: dt.datetime) -> dt.datetime:
-    return due_at(now, category.sla_working_days, "working_days", work_calendar(), cutoff=False)
 
 
 def report_submit(
@@ -248,7 +181,7 @@ def _file(
         status=S.FORWARDED if routed else S.DISPATCH,
         created_at=now,
         forwarded_at=now if routed else None,
-        due_at=_sla_due(category, now) if routed else None,
+        due_at=sla_due(SimpleNamespace(category=category), now, work_calendar()) if routed else None,
         contact_name=nfc(submission.contact_name).strip()[:120],
         contact_phone=phone,
         contact_email=submission.contact_email.strip()[:254],
@@ -264,47 +197,37 @@ def _file(
     # two steps at once: received, then forwarded to the unit (or to the dispatcher)
     note = report.responsible_body + (" (gần ranh giới xã/phường)" if report.near_boundary else "")
     steps = [
-        _event_rows(
-            report, action="submit", actor=actor, at=now, to_status=S.RECEIVED, note=route.reason
+        FLOW.rows(
+            report,
+            action="submit",
+            actor=actor,
+            at=now,
+            from_status=None,
+            to_status=S.RECEIVED,
+            step=Step(route.reason),
         ),
-        _event_rows(
+        FLOW.rows(
             report,
             action="forward" if routed else "to_dispatcher",
-            actor=None,
+            actor=SYSTEM,
             at=now,
             from_status=S.RECEIVED,
-            note=note,
+            step=Step(note),
         ),
     ]
+    for _, audit in steps:
+        audit.note = f"{report.code} {audit.note}"[:2000]
     ReportEvent.objects.bulk_create([event for event, _ in steps])
     AuditEvent.objects.bulk_create([audit for _, audit in steps])
     report_changed.send(Report, before=None, after=report)
     return report
 
 
-# --- the one transition function ----------------------------------------------------------------
+# --- transitions, through the engine -------------------------------------------------------------
 
 
 def allowed_actions(report: Report, actor: Actor | None) -> list[str]:
-    names = [
-        n
-        for n, t in TRANSITIONS.items()
-        if report.status in t.sources and t.unit in ("responsible", "province")
-    ]
-    if actor is None:
-        return names
-    return [n for n in names if _permitted(report, TRANSITIONS[n], actor)]
-
-
-def _permitted(report: Report, transition: Transition, actor: Actor) -> bool:
-    if transition.unit == "province" or report.responsible_unit_code == report.province_code:
-        return has_permission(actor, transition.perm, province_code=report.province_code)
-    return has_permission(
-        actor,
-        transition.perm,
-        province_code=report.province_code,
-        unit_code=report.responsible_unit_code,
-    )
+    return FLOW.possible(report) if actor is None else FLOW.allowed(report, actor)
 
 
 def report_transition(
@@ -316,163 +239,9 @@ def report_transition(
     now: dt.datetime | None = None,
     **params: Any,
 ) -> Report:
-    transition = TRANSITIONS.get(action)
-    if transition is None:
-        raise ApplicationError(
-            UNKNOWN_ACTION.format(action=action), extra={"allowed_actions": list(TRANSITIONS)}
-        )
-    now = now or timezone.now()
-    with transaction.atomic():
-        report = Report.objects.select_for_update().select_related("category").get(pk=report.pk)
-        if report.status not in transition.sources:
-            allowed = allowed_actions(report, actor)
-            raise Conflict(
-                WRONG_STATUS.format(
-                    code=report.code,
-                    status=S(report.status).label,
-                    action=transition.label,
-                    allowed=", ".join(allowed) or "không có",
-                ),
-                extra={"status": report.status, "allowed_actions": allowed},
-            )
-        if transition.unit == "citizen":
-            if not token or not secrets.compare_digest(token, report.token):
-                raise PermissionDenied(TOKEN_WRONG)
-        elif transition.unit == "system":
-            if actor is not None and actor.is_authenticated:
-                raise PermissionDenied(PERMISSION_DENIED)
-        elif actor is None or not _permitted(report, transition, actor):
-            raise PermissionDenied(PERMISSION_DENIED, extra={"permission": transition.perm})
-        before, unit_before = report.status, report.responsible_unit_code
-        previous = copy.copy(report)
-        note, data, public = _EFFECTS[action](report, now, params)
-        if transition.target is not None:
-            report.status = transition.target
-        report.save()
-        report_changed.send(Report, before=previous, after=report)
-        _event(
-            report,
-            action=action,
-            actor=actor,
-            at=now,
-            from_status=before,
-            from_unit=unit_before,
-            note=note,
-            public=public,
-            data=data,
-        )
-    return report
-
-
-def _text(params: dict, key: str = "text") -> str:
-    text = " ".join(nfc(str(params.get(key) or "")).split())
-    if len(text) < 10:
-        raise ApplicationError(TEXT_REQUIRED, extra={"field": key}, status=422)
-    return text[:5000]
-
-
-def _reassign(r: Report, now: dt.datetime, p: dict) -> tuple[str, dict, bool]:
-    reason = _text(p, "reason")
-    code = str(p.get("unit_code") or "").strip()
-    level = "province" if len(code) == 2 else "commune"
-    unit = unit_in_force(level, code)
-    if unit is None or unit.province_code != r.province_code:
-        raise ApplicationError(
-            UNIT_NOT_HERE.format(code=code), extra={"field": "unit_code"}, status=422
-        )
-    r.responsible_unit_code = unit.code
-    r.responsible_body = str(p.get("body") or f"UBND {unit.full_name}")[:160]
-    if level == "commune" and not r.commune_code:
-        r.commune_code = unit.code
-    r.forwarded_at = now
-    r.due_at = due_at(
-        now, r.category.sla_working_days, "working_days", work_calendar(), cutoff=False
-    )
-    return f"→ {r.responsible_body}: {reason}", {"unit_code": unit.code, "reason": reason}, True
-
-
-def _accept(r: Report, now: dt.datetime, p: dict) -> tuple[str, dict, bool]:
-    return "", {}, True
-
-
-def _progress(r: Report, now: dt.datetime, p: dict) -> tuple[str, dict, bool]:
-    text = _text(p)
-    try:
-        day = dt.date.fromisoformat(str(p.get("committed_date")))
-    except ValueError:
-        raise ApplicationError(
-            COMMITTED_DATE, extra={"field": "committed_date"}, status=422
-        ) from None
-    if day < now.astimezone(VN).date():
-        raise ApplicationError(COMMITTED_DATE, extra={"field": "committed_date"}, status=422)
-    r.committed_at = dt.datetime.combine(
-        work_calendar().next_working_day(day, include=True), dt.time(17), tzinfo=VN
-    )
-    return (
-        f"{text} (hẹn trả lời {r.committed_at:%d/%m/%Y})",
-        {"committed_at": r.committed_at.isoformat()},
-        True,
-    )
-
-
-def _answer(r: Report, now: dt.datetime, p: dict) -> tuple[str, dict, bool]:
-    text = _text(p)
-    if not r.evidence.filter(kind="answer").exists():
-        raise ApplicationError(EVIDENCE_REQUIRED, extra={"field": "evidence"}, status=422)
-    r.answer, r.answered_at = text, now
-    return (
-        text,
-        {"on_time": bool(r.due_at is None or now <= max(r.due_at, r.committed_at or r.due_at))},
-        True,
-    )
-
-
-def _reject(r: Report, now: dt.datetime, p: dict) -> tuple[str, dict, bool]:
-    body = " ".join(str(p.get("body") or "").split())
-    if len(body) < 3:
-        raise ApplicationError(BODY_REQUIRED, extra={"field": "body"}, status=422)
-    reason = _text(p, "reason")
-    return f"Thuộc thẩm quyền: {body}. {reason}", {"body": body, "reason": reason}, True
-
-
-def _escalate(r: Report, now: dt.datetime, p: dict) -> tuple[str, dict, bool]:
-    r.escalation = min(2, r.escalation + 1)
-    to = "lãnh đạo đơn vị" if r.escalation == 1 else "cấp tỉnh"
-    return f"Quá hạn trả lời: báo cáo {to}", {"level": r.escalation}, False
-
-
-def _reopen(r: Report, now: dt.datetime, p: dict) -> tuple[str, dict, bool]:
-    reason = _text(p, "reason")
-    r.closed_at = None
-    r.due_at = due_at(
-        now, r.category.sla_working_days, "working_days", work_calendar(), cutoff=False
-    )
-    return reason, {}, True
-
-
-def _close(r: Report, now: dt.datetime, p: dict) -> tuple[str, dict, bool]:
-    satisfied = p.get("satisfied")
-    reason = " ".join(str(p.get("reason") or "").split())[:500]
-    if satisfied is False and not reason:
-        raise ApplicationError(RATING_REASON, extra={"field": "reason"}, status=422)
-    r.rating_satisfied, r.rating_reason, r.closed_at = satisfied, reason, now
-    label = {True: "hài lòng", False: "không hài lòng", None: "không đánh giá"}[satisfied]
-    return f"{label}{': ' + reason if reason else ''}", {"satisfied": satisfied}, True
-
-
-_EFFECTS = {
-    "forward": _accept,
-    "to_dispatcher": _accept,
-    "reassign": _reassign,
-    "accept": _accept,
-    "progress": _progress,
-    "answer": _answer,
-    "reject": _reject,
-    "escalate": _escalate,
-    "reopen": _reopen,
-    "close": _close,
-}
-assert set(_EFFECTS) == set(TRANSITIONS)
+    """Apply one action of the workflow table (feedback.workflow.TRANSITIONS); the author's
+    actions (reopen, close) are authorised by the report's private `token`."""
+    return transition_apply(FLOW, report, action=action, actor=actor, now=now, token=token, **params)
 
 
 def reports_escalate(now: dt.datetime | None = None) -> int:
@@ -482,19 +251,17 @@ def reports_escalate(now: dt.datetime | None = None) -> int:
     cal = work_calendar()
     moved = 0
     for report in Report.objects.filter(
-        status__in=[s for s in TRANSITIONS["escalate"].sources], escalation__lt=2, due_at__lt=now
+        deadlines.overdue_q(now), escalation__lt=2
     ):
-        assert report.due_at is not None  # filtered above
-        deadline = max(report.due_at, report.committed_at or report.due_at)
-        if deadline >= now:
-            continue
+        deadline = deadlines.deadline(report)
+        assert deadline is not None  # filtered above
         second = dt.datetime.combine(
             cal.add_working_days(deadline.astimezone(VN).date(), 2),
             deadline.astimezone(VN).time(),
             tzinfo=VN,
         )
         if report.escalation == 0 or (report.escalation == 1 and now > second):
-            report_transition(report, action="escalate", actor=None, now=now)
+            report_transition(report, action="escalate", actor=SYSTEM, now=now)
             moved += 1
     return moved
 
@@ -512,6 +279,7 @@ def report_moderate(
     require_permission(actor, Perm.MODERATE_FEEDBACK, province_code=report.province_code)
     if not reason.strip():
         raise ApplicationError("Cần ghi lý do.", extra={"field": "reason"}, status=422)
+    report = FLOW.lock(report)
     previous = copy.copy(report)
     if hide is not None:
         report.hidden = hide
@@ -521,10 +289,21 @@ def report_moderate(
                 "Không thể gộp vào phản ánh này.", extra={"field": "duplicate_of"}, status=422
             )
         report.duplicate_of = duplicate_of
-        if report.status in TRANSITIONS["escalate"].sources:
+        if report.status in OPEN_STATUSES:
             report.status, report.closed_at = S.CLOSED, timezone.now()
     report.save()
     report_changed.send(Report, before=previous, after=report)
+    if report.status != previous.status:  # merged: the timeline says where it went
+        event, _ = FLOW.rows(
+            report,
+            action="merge",
+            actor=actor,
+            at=report.closed_at or timezone.now(),
+            from_status=previous.status,
+            from_unit=previous.responsible_unit_code,
+            step=Step(f"Gộp vào phản ánh {duplicate_of.code if duplicate_of else ''}"),
+        )
+        event.save()
     audit_record(
         actor=actor,
         action=AuditAction.FEEDBACK_MODERATED,

@@ -29,13 +29,15 @@ from typing import Any
 import psycopg
 from django.db import connection
 
+from haicap.dossiers.deadlines import CLOCK_RUNNING, clock_running
+from haicap.feedback.deadlines import answered_on_time
 from haicap.metrics.models import COUNTERS, UnitDay, UnitMonth
 from haicap.workdays.calendar import VN
 
 Key = tuple[str, str, dt.date]  # province, unit code, day
 Counts = dict[Key, Counter[str]]
 
-OPEN_STATUSES = (2, 4)  # accepted, processing: the clock runs at the administration
+OPEN_STATUSES = tuple(sorted(CLOCK_RUNNING))  # the dossiers whose clock runs (dossiers.deadlines)
 _unit_codes: dict[int, str] = {}
 
 
@@ -91,7 +93,7 @@ def dossier_items(d: Any) -> list[tuple[Key, str, int]]:
         out.append((key, "rated", 1))
         if d.rating_satisfied:
             out.append((key, "satisfied", 1))
-    if d.status in OPEN_STATUSES and d.due_at is not None:
+    if clock_running(d):
         out.append(((province, unit, day_of(d.due_at)), "open_due", 1))
     return out
 
@@ -105,12 +107,6 @@ def _counts(items: list[tuple[Key, str, int]]) -> Counts:
 
 def dossier_counts(d: Any) -> Counts:
     return _counts(dossier_items(d))
-
-
-def answered_on_time(r: Any) -> bool:
-    """As the feedback module records it: by the due time, or the date committed in a progress
-    update if that is later."""
-    return bool(r.due_at is None or r.answered_at <= max(r.due_at, r.committed_at or r.due_at))
 
 
 def report_counts(r: Any) -> Counts:

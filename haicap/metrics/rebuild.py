@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Func, IntegerField, Q, Sum
 from django.db.models.functions import TruncDate
 
+from haicap.feedback.deadlines import answered_on_time_q
 from haicap.metrics.counters import OPEN_STATUSES, Counts
 from haicap.metrics.models import COUNTERS, UnitDay, UnitMonth
 from haicap.workdays.calendar import VN
@@ -138,14 +139,7 @@ def computed_counts(province_code: str | None = None, progress: Progress | None 
     say("phản ánh, kiến nghị")
     _add(out, _grouped(reports, "created_at", "responsible_unit_code", fb_received=_n()))
     answered = reports.filter(answered_at__isnull=False)
-    on_time = (
-        Q(due_at__isnull=True)
-        | (Q(committed_at__isnull=True) & Q(answered_at__lte=F("due_at")))
-        | (
-            Q(committed_at__isnull=False)
-            & (Q(answered_at__lte=F("due_at")) | Q(answered_at__lte=F("committed_at")))
-        )
-    )
+    on_time = answered_on_time_q()
     _add(
         out,
         _grouped(

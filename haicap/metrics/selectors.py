@@ -16,7 +16,9 @@ from django.utils.translation import gettext_noop
 
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.core.ttlcache import TTLCache
-from haicap.metrics.index import OPEN_DOSSIER, OPEN_REPORT, Period, UnitIndex, province_index
+from haicap.dossiers.deadlines import overdue_q as dossier_overdue_q
+from haicap.feedback.deadlines import overdue_q as report_overdue_q
+from haicap.metrics.index import Period, UnitIndex, province_index
 from haicap.metrics.models import Target, UnitDay
 from haicap.units.models import Level, Unit
 from haicap.workdays.calendar import VN
@@ -162,7 +164,7 @@ def _between(field: str, period: Period) -> Q:
 
 def _overdue(period: Period, as_of: dt.datetime) -> Q:
     until = min(period.end_at, as_of)
-    return Q(status__in=OPEN_DOSSIER, due_at__gte=period.start_at, due_at__lt=until)
+    return dossier_overdue_q(until, since=period.start_at)
 
 
 DOSSIER_KINDS = {
@@ -239,9 +241,7 @@ def reports_behind(
     if unit_code:
         rows = rows.filter(responsible_unit_code=unit_code)
     until = min(period.end_at, as_of)
-    overdue = Q(status__in=OPEN_REPORT, due_at__gte=period.start_at, due_at__lt=until) & (
-        Q(committed_at__isnull=True) | Q(committed_at__lt=until)
-    )
+    overdue = report_overdue_q(until, since=period.start_at)
     answered_late = (
         _between("answered_at", period)
         & Q(due_at__isnull=False, answered_at__gt=F("due_at"))

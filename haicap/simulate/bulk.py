@@ -1,7 +1,8 @@
 """The bulk path: a day's plans turned straight into rows (dossiers, control-sheet lines,
 supplement requests, daily sequences, index counters), written with COPY on PostgreSQL and
-executemany elsewhere. It applies the same rules as dossiers.services, step for step; a test
-writes the same plans both ways and compares every record. It writes no per-step audit events
+executemany elsewhere. Each step runs the workflow's own effects (dossiers.effects), the pure
+functions the services call too; a test writes the same plans both ways and compares every
+record. It writes no per-step audit events
 (the run itself is audited once): a simulation is not something anyone did.
 """
 
@@ -15,33 +16,20 @@ from typing import Any
 from django.db import connection
 
 from haicap.dossiers.codes import agency_code
-from haicap.dossiers.models import (
-    DailySequence,
-    Dossier,
-    DossierEvent,
-    ReturnMethod,
-    SupplementRequest,
-)
+from haicap.dossiers.deadlines import start_clock
+from haicap.dossiers.effects import EFFECTS, DossierStep, Units
+from haicap.dossiers.models import DailySequence, Dossier, DossierEvent, Status, SupplementRequest
 from haicap.dossiers.signals import dossiers_loaded
+from haicap.dossiers.workflow import TRANSITIONS
 from haicap.simulate.plan import Clock, DossierPlan
-from haicap.workdays.calendar import CUTOFF, VN, classify
 
 UTC = dt.UTC
-STATUS = {"accept": 2, "supplement": 5, "refuse": 3, "register": 1}
-TARGET = {
-    "accept": 2,
-    "request_supplement": 5,
-    "refuse": 3,
-    "transfer": 4,
-    "request_supplement_appraisal": 5,
-    "supplement_received": 4,
-    "request_payment": 6,
-    "payment_received": 4,
-    "withdraw": 7,
-    "stop": 8,
-    "complete": 9,
-    "return": 10,
-}  # assign and apologize keep the status
+INTAKE_STATUS = {
+    "accept": Status.ACCEPTED,
+    "supplement": Status.SUPPLEMENT,
+    "refuse": Status.NOT_ACCEPTED,
+    "register": Status.REGISTERED,
+}
 
 
 def _columns(model: Any, skip: tuple[str, ...] = ("id",)) -> list[str]:
@@ -75,13 +63,12 @@ def _who(plan: DossierPlan, who: str) -> Any:
 class Builder:
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
-        self._labels = {m: str(ReturnMethod(m).label) for m in ReturnMethod.values}
 
     def dossier(self, plan: DossierPlan, pk: int, code: str, batch: Batch) -> None:
         settings, receiving, competent = plan.settings, plan.receiving.unit, plan.competent.unit
         actor = plan.receiving.counter if plan.outcome != "register" else None
         fee = settings.fee_vnd or 0
-        d: dict[str, Any] = {
+        row: dict[str, Any] = {
             "id": pk,
             "code": code,
             "province_code": receiving.province_code,
@@ -92,7 +79,7 @@ class Builder:
             "holder_unit_code": receiving.code,
             "channel": plan.channel,
             "online_level": settings.online_level,
-            "status": STATUS[plan.outcome],
+            "status": INTAKE_STATUS[plan.outcome],
             "applicant_name": plan.applicant.name,
             "applicant_id_number": plan.applicant.id_number,
             "applicant_phone": plan.applicant.phone,
@@ -125,8 +112,9 @@ class Builder:
             "idempotency_key": None,
             "created_by_id": actor.pk if actor else None,
         }
+        d = SimpleNamespace(**row)
         if plan.outcome == "accept":
-            self._start(d, plan.at)
+            start_clock(d, plan.at, self.clock)
         open_supplements: list[dict[str, Any]] = []
         if plan.missing:
             open_supplements.append(
@@ -144,103 +132,46 @@ class Builder:
             plan.refusal or ", ".join(i["name"] for i in plan.missing),
             {},
         )
+        units = Units(receiving, competent, receiving)
         apology_due: dt.datetime | None = None
         for action, at, who, params in plan.steps:
             actor = _who(plan, who)
-            before, holder = d["status"], d["holder_unit_code"]
-            note, data = "", {}
-            if action == "accept":
-                for s in open_supplements:
-                    if s["phase"] == "intake":
-                        s["completed_at"] = at
-                self._start(d, at)
-                data = {"due_at": d["due_at"].isoformat()}
-            elif action == "request_supplement":
-                open_supplements.append(
-                    self._supplement(batch, pk, at, "intake", params["items"], actor)
-                )
-                note, data = (
-                    ", ".join(i["name"] for i in params["items"]),
-                    {"items": params["items"]},
-                )
-            elif action in ("refuse", "withdraw"):
-                d["note"] = note = params["reason"]
-            elif action == "transfer":
-                local = at.astimezone(VN)
-                cal = self.clock.cal
-                by = (
-                    local.date()
-                    if local.time() < CUTOFF and cal.is_working_day(local.date())
-                    else cal.next_working_day(local.date())
-                )
-                d["holder_unit_code"] = competent.code
-                note = f"{receiving.full_name} → {competent.full_name}"
-                data = {"transfer_by": by.isoformat()}
-            elif action == "assign":
-                d["assigned_to_id"] = plan.officer.pk
-                note, data = plan.officer.get_username(), {"officer_id": plan.officer.pk}
-            elif action == "request_supplement_appraisal":
-                open_supplements.append(
-                    self._supplement(batch, pk, at, "appraisal", params["items"], actor)
-                )
-                d["supplement_requests"] += 1
-                d["paused_at"] = at
-                note, data = (
-                    ", ".join(i["name"] for i in params["items"]),
-                    {"items": params["items"]},
-                )
-            elif action == "supplement_received":
-                for s in open_supplements:
-                    s["completed_at"] = s["completed_at"] or at
-                d["paused_at"] = None
-                d["due_at"] = self.clock.due(at, d["time_value"], d["time_unit"])
-                data = {"due_at": d["due_at"].isoformat()}
-            elif action == "apologize":
-                old = apology_due = d["due_at"]
-                new_day = dt.date.fromisoformat(params["new_due"])
-                d["due_at"] = dt.datetime.combine(
-                    self.clock.cal.next_working_day(new_day, include=True),
-                    dt.time(17, 0),
-                    tzinfo=VN,
-                )
-                d["apologized"] = True
-                note = params["reason"]
-                data = {
-                    "original_due": old.astimezone(UTC).isoformat(),
-                    "new_due": d["due_at"].isoformat(),
-                    "reason": note,
-                }
-            elif action == "request_payment":
-                d["payment"] = "unpaid"
-                note, data = f"{d['fee_vnd']} đồng", {"amount": d["fee_vnd"]}
-            elif action == "payment_received":
-                d["payment"] = "paid"
-            elif action == "stop":
-                d["note"] = note = params["reason"]
-                d["finished_at"] = at
+            before, holder = d.status, d.holder_unit_code
+            if action == "assign":
+                params = {**params, "officer": plan.officer}
             elif action == "complete":
-                d["finished_at"] = at
-                due = apology_due if d["apologized"] and apology_due else d["due_at"]
-                d["outcome"] = classify(at, due, d["supplement_requests"])
-                d["holder_unit_code"] = receiving.code
-                data = {"outcome": d["outcome"]}
-            elif action == "return":
-                d["returned_at"] = at
-                note, data = self._labels[d["return_method"]], {"method": d["return_method"]}
-            else:  # pragma: no cover - the planner makes no other step
-                raise ValueError(action)
-            if action in TARGET:
-                d["status"] = TARGET[action]
+                params = {**params, "due_before_apology": apology_due}
+            elif action == "apologize":
+                apology_due = d.due_at
+            step = EFFECTS[action](d, at, params, units, self.clock)
+            self._supplements(batch, pk, at, step, open_supplements, actor)
+            target = TRANSITIONS[action].target
+            if target is not None:
+                d.status = target
             self._event(
-                batch, d, action, at, actor, before, holder, d["holder_unit_code"], note, data
+                batch, d, action, at, actor, before, holder, d.holder_unit_code, step.note, step.data
             )
         if plan.rating is not None:
-            d["rated_at"], d["rating_satisfied"], d["rating_reason"] = plan.rating
-        batch.dossiers.append(d)
+            d.rated_at, d.rating_satisfied, d.rating_reason = plan.rating
+        batch.dossiers.append(vars(d))
 
-    def _start(self, d: dict[str, Any], at: dt.datetime) -> None:
-        d["received_at"] = at
-        d["due_at"] = d["original_due_at"] = self.clock.due(at, d["time_value"], d["time_unit"])
+    def _supplements(
+        self,
+        batch: Batch,
+        pk: int,
+        at: dt.datetime,
+        step: DossierStep,
+        open_supplements: list[dict[str, Any]],
+        actor: Any,
+    ) -> None:
+        """File or close the supplement requests as `dossiers.workflow.supplements_write` does."""
+        if step.close_supplements:
+            for s in open_supplements:
+                if s["completed_at"] is None and step.close_supplements in ("all", s["phase"]):
+                    s["completed_at"] = at
+        if step.file_supplement is not None:
+            phase, items = step.file_supplement
+            open_supplements.append(self._supplement(batch, pk, at, phase, items, actor))
 
     def _supplement(
         self, batch: Batch, pk: int, at: dt.datetime, phase: str, items: list, actor: Any
@@ -259,7 +190,7 @@ class Builder:
     def _event(
         self,
         batch: Batch,
-        d: dict[str, Any],
+        d: Any,
         action: str,
         at: dt.datetime,
         actor: Any,
@@ -271,18 +202,18 @@ class Builder:
     ) -> None:
         batch.events.append(
             {
-                "dossier_id": d["id"],
+                "dossier_id": d.id,
                 "at": at,
                 "action": action,
                 "from_status": from_status,
-                "to_status": d["status"],
+                "to_status": d.status,
                 "from_unit_code": from_unit,
                 "to_unit_code": to_unit,
                 "actor_id": actor.pk if actor else None,
                 "actor_label": actor.get_username() if actor else "hệ thống",
                 "note": note,
                 "data": data,
-                "province_code": d["province_code"],
+                "province_code": d.province_code,
             }
         )
 

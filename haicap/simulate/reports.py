@@ -16,11 +16,13 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from haicap.feedback.effects import EFFECTS, sla_due
 from haicap.feedback.models import Category, Evidence, Report, ReportEvent
 from haicap.feedback.routing import Route, route_report
 from haicap.feedback.selectors import categories_for
 from haicap.feedback.services import Submission, report_submit, report_transition
 from haicap.feedback.signals import reports_loaded
+from haicap.feedback.workflow import TRANSITIONS
 from haicap.simulate.plan import FAMILY, GIVEN, MIDDLE, Clock
 from haicap.simulate.profile import Profile
 from haicap.simulate.world import Place, World
@@ -207,7 +209,6 @@ def replay_report(plan: ReportPlan) -> Report:
 R_COLS = [f.attname for f in Report._meta.concrete_fields]
 RE_COLS = [f.attname for f in ReportEvent._meta.concrete_fields if f.attname != "id"]
 EV_COLS = [f.attname for f in Evidence._meta.concrete_fields if f.attname != "id"]
-TARGET = {"accept": "accepted", "progress": "in_progress", "answer": "answered", "close": "closed"}
 
 
 class ReportBatch:
@@ -246,7 +247,7 @@ def build_report(plan: ReportPlan, pk: int, code: str, clock: Clock, batch: Repo
         "status": "forwarded" if routed else "dispatch",
         "created_at": at,
         "forwarded_at": at if routed else None,
-        "due_at": due_at(at, category.sla_working_days, "working_days", clock.cal.cal, cutoff=False)
+        "due_at": sla_due(plan, at, clock.cal.cal)
         if routed
         else None,
         "committed_at": None,
@@ -305,15 +306,8 @@ def build_report(plan: ReportPlan, pk: int, code: str, clock: Clock, batch: Repo
     event("forward" if routed else "to_dispatcher", at, None, "received", r["status"], note, {})
     officer = plan.handler.officers[0] if plan.handler else None
     for action, when, params in plan.steps:
-        before, text, data = r["status"], "", {}
-        if action == "progress":
-            committed = dt.date.fromisoformat(params["committed_date"])
-            r["committed_at"] = dt.datetime.combine(
-                clock.cal.next_working_day(committed, include=True), dt.time(17), tzinfo=VN
-            )
-            text = f"{params['text']} (hẹn trả lời {r['committed_at']:%d/%m/%Y})"
-            data = {"committed_at": r["committed_at"].isoformat()}
-        elif action == "answer":
+        before = r["status"]
+        if action == "answer":
             batch.evidence.append(
                 {
                     "report_id": pk,
@@ -324,16 +318,11 @@ def build_report(plan: ReportPlan, pk: int, code: str, clock: Clock, batch: Repo
                     "uploaded_at": when - dt.timedelta(minutes=1),
                 }
             )
-            r["answer"], r["answered_at"] = params["text"], when
-            due, committed = r["due_at"], r["committed_at"]
-            data = {"on_time": bool(due is None or when <= max(due, committed or due))}
-            text = params["text"]
-        elif action == "close":
-            satisfied, reason = params["satisfied"], params["reason"]
-            r["rating_satisfied"], r["rating_reason"], r["closed_at"] = satisfied, reason, when
-            label = {True: "hài lòng", False: "không hài lòng", None: "không đánh giá"}[satisfied]
-            text, data = f"{label}{': ' + reason if reason else ''}", {"satisfied": satisfied}
-        r["status"] = TARGET[action]
+        view = SimpleNamespace(**r)  # the effects change a report's attributes
+        step = EFFECTS[action](view, when, params, clock.cal)
+        r.update(vars(view))
+        text, data = step.note, step.data
+        r["status"] = TRANSITIONS[action].target
         actor = None if action == "close" else officer
         event(action, when, actor, before, r["status"], text, data, r["responsible_unit_code"])
     batch.reports.append(r)

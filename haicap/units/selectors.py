@@ -26,6 +26,14 @@ def unit_in_force(level: str, code: str) -> Unit | None:
     )
 
 
+def unit_by_code(code: str) -> Unit | None:
+    """The unit in force with this code, whatever its level (the level is the unit's own)."""
+    return _in_force.get(
+        ("any", code),
+        lambda: Unit.objects.current().defer("boundary").filter(code=code).first(),
+    )
+
+
 def unit_counts_on(date: dt.date) -> dict[str, int]:
     rows = Unit.objects.on(date).values("level").annotate(n=Count("id"))
     counts = {row["level"]: row["n"] for row in rows}

@@ -238,6 +238,8 @@ def test_duplicates_nearby_and_the_moderator_merges(province_admin):
         second, actor=province_admin, duplicate_of=first, reason="Cùng điểm ngập"
     )
     assert merged.status == S.CLOSED and merged.duplicate_of == first
+    merged_line = merged.events.last()  # closing is a step of its timeline, like any other
+    assert merged_line.action == "merge" and merged_line.to_status == S.CLOSED
 
 
 def test_a_point_on_the_edge_between_wards_is_flagged():
