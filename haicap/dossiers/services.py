@@ -16,9 +16,8 @@ from django.utils import timezone
 
 from haicap.core.audit import audit_event_build, audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
-from haicap.core.models import AuditAction, AuditEvent
+from haicap.core.models import AuditEvent
 from haicap.core.permissions import Actor, has_permission, require_permission
-from haicap.core.roles import Perm
 from haicap.dossiers.codes import agency_code
 from haicap.dossiers.intake_insert import intake_insert
 from haicap.dossiers.models import (
@@ -30,6 +29,7 @@ from haicap.dossiers.models import (
     Status,
     SupplementRequest,
 )
+from haicap.dossiers.rights import DossierAudit, DossierPerm
 from haicap.dossiers.signals import dossier_changed
 from haicap.dossiers.validation import Applicant
 from haicap.dossiers.workflow import TRANSITIONS, Transition
@@ -147,9 +147,9 @@ def _event_rows(
     )
     audit = audit_event_build(
         actor=actor,
-        action=AuditAction.DOSSIER_CREATED
+        action=DossierAudit.CREATED
         if from_status is None
-        else AuditAction.DOSSIER_TRANSITION,
+        else DossierAudit.TRANSITION,
         obj=dossier,
         province_code=dossier.province_code,
         unit_code=to_unit or dossier.holder_unit_code,
@@ -240,7 +240,7 @@ def _intake(
     online = intake.channel == Channel.ONLINE and outcome == "register"
     if not online:
         require_permission(
-            actor, Perm.RECEIVE_DOSSIERS, province_code=province, unit_code=receiving.code
+            actor, DossierPerm.RECEIVE, province_code=province, unit_code=receiving.code
         )
     settings = procedure_settings_cached(intake.procedure, province, intake.channel)
     if not settings.offered:
@@ -446,7 +446,7 @@ def _assign(d: Dossier, now: dt.datetime, actor: Actor, p: dict) -> tuple[str, d
     officer = get_user_model().objects.filter(pk=int(p.get("officer_id") or 0)).first()
     unit = d.competent_unit
     if officer is None or not has_permission(
-        officer, Perm.PROCESS_DOSSIERS, province_code=unit.province_code, unit_code=unit.code
+        officer, DossierPerm.PROCESS, province_code=unit.province_code, unit_code=unit.code
     ):
         raise ApplicationError(
             OFFICER_NOT_HERE.format(unit=unit.full_name), extra={"field": "officer_id"}, status=422
@@ -632,7 +632,7 @@ def dossier_rate(
     dossier_changed.send(Dossier, before=previous, after=dossier)
     audit_record(
         actor=None,
-        action=AuditAction.DOSSIER_RATED,
+        action=DossierAudit.RATED,
         obj=dossier,
         province_code=dossier.province_code,
         unit_code=dossier.competent_unit.code,

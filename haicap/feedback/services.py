@@ -17,10 +17,9 @@ from django.utils import timezone
 
 from haicap.core.audit import audit_event_build, audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound, PermissionDenied
-from haicap.core.models import AuditAction, AuditEvent
+from haicap.core.models import AuditEvent
 from haicap.core.permissions import PERMISSION_DENIED, Actor, has_permission, require_permission
 from haicap.core.personal import phone as clean_phone
-from haicap.core.roles import Perm
 from haicap.core.text import fold, nfc
 from haicap.feedback.models import (
     Ban,
@@ -31,6 +30,7 @@ from haicap.feedback.models import (
     ReportEvent,
     ReportStatus,
 )
+from haicap.feedback.rights import FeedbackAudit, FeedbackPerm
 from haicap.feedback.routing import Route, route_report
 from haicap.feedback.selectors import category_get
 from haicap.feedback.signals import report_changed
@@ -129,9 +129,9 @@ def _event_rows(
     )
     audit = audit_event_build(
         actor=actor,
-        action=AuditAction.FEEDBACK_CREATED
+        action=FeedbackAudit.CREATED
         if action == "submit"
-        else AuditAction.FEEDBACK_TRANSITION,
+        else FeedbackAudit.TRANSITION,
         obj=report,
         province_code=report.province_code,
         unit_code=report.responsible_unit_code,
@@ -509,7 +509,7 @@ def report_moderate(
     reason: str = "",
 ) -> Report:
     """Hide a report from the public page, or merge it into an earlier one (it is closed)."""
-    require_permission(actor, Perm.MODERATE_FEEDBACK, province_code=report.province_code)
+    require_permission(actor, FeedbackPerm.MODERATE, province_code=report.province_code)
     if not reason.strip():
         raise ApplicationError("Cần ghi lý do.", extra={"field": "reason"}, status=422)
     previous = copy.copy(report)
@@ -527,7 +527,7 @@ def report_moderate(
     report_changed.send(Report, before=previous, after=report)
     audit_record(
         actor=actor,
-        action=AuditAction.FEEDBACK_MODERATED,
+        action=FeedbackAudit.MODERATED,
         obj=report,
         province_code=report.province_code,
         unit_code=report.responsible_unit_code,
@@ -542,7 +542,7 @@ def report_moderate(
 @transaction.atomic
 def sender_ban(report: Report, *, actor: Actor, reason: str, days: int | None = 30) -> list[str]:
     """Refuse further reports from this report's phone and client, for `days` (None: for good)."""
-    require_permission(actor, Perm.MODERATE_FEEDBACK, province_code=report.province_code)
+    require_permission(actor, FeedbackPerm.MODERATE, province_code=report.province_code)
     if len(reason.strip()) < 5:
         raise ApplicationError("Cần ghi lý do chặn.", extra={"field": "reason"}, status=422)
     until = timezone.now() + dt.timedelta(days=days) if days else None
@@ -556,7 +556,7 @@ def sender_ban(report: Report, *, actor: Actor, reason: str, days: int | None = 
         )
     audit_record(
         actor=actor,
-        action=AuditAction.FEEDBACK_MODERATED,
+        action=FeedbackAudit.MODERATED,
         obj=report,
         province_code=report.province_code,
         note=f"{report.code}: chặn người gửi ({len(values)} định danh) — {reason.strip()}",

@@ -12,8 +12,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from haicap.core.roles import Perm
 from haicap.feedback.models import ReportStatus as S
+from haicap.feedback.rights import FeedbackPerm
 
 
 @dataclass(frozen=True)
@@ -37,35 +37,35 @@ TRANSITIONS: dict[str, Transition] = {
     "reassign": Transition(
         OPEN | {S.REJECTED},
         S.FORWARDED,
-        Perm.DISPATCH_FEEDBACK,
+        FeedbackPerm.DISPATCH,
         "province",
         _("Điều phối lại"),
     ),
     "accept": Transition(
         frozenset({S.FORWARDED, S.REOPENED}),
         S.ACCEPTED,
-        Perm.HANDLE_FEEDBACK,
+        FeedbackPerm.HANDLE,
         "responsible",
         _("Nhận xử lý"),
     ),
     "progress": Transition(
         frozenset({S.ACCEPTED, S.IN_PROGRESS}),
         S.IN_PROGRESS,
-        Perm.HANDLE_FEEDBACK,
+        FeedbackPerm.HANDLE,
         "responsible",
         _("Cập nhật tiến độ, hẹn ngày trả lời"),
     ),
     "answer": Transition(
         frozenset({S.ACCEPTED, S.IN_PROGRESS}),
         S.ANSWERED,
-        Perm.HANDLE_FEEDBACK,
+        FeedbackPerm.HANDLE,
         "responsible",
         _("Trả lời (kèm minh chứng)"),
     ),
     "reject": Transition(
         frozenset({S.FORWARDED, S.ACCEPTED}),
         S.REJECTED,
-        Perm.HANDLE_FEEDBACK,
+        FeedbackPerm.HANDLE,
         "responsible",
         _("Không thuộc thẩm quyền"),
     ),
