@@ -150,9 +150,7 @@ def province(request: HttpRequest, province: str) -> HttpResponse:
                 {**t, "value_text": _pct(t["value"]), "goal_text": _pct(t["goal"])}
                 for t in s.targets(province, result.province, period)
             ],
-            "can_manage": has_permission(
-                request.user, MetricsPerm.MANAGE, province_code=province
-            ),
+            "can_manage": has_permission(request.user, MetricsPerm.MANAGE, province_code=province),
             "target_form": s.target_form(province),
         },
     )

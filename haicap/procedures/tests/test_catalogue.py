@@ -48,9 +48,7 @@ def test_settings_default_from_the_catalogue_and_province_overrides(province_adm
         True,
     )
     assert not procedure_settings(procedure, "01").boundary_free  # another province is untouched
-    assert AuditEvent.objects.filter(
-        action=ProcedureAudit.CONFIGURED, province_code="79"
-    ).exists()
+    assert AuditEvent.objects.filter(action=ProcedureAudit.CONFIGURED, province_code="79").exists()
 
 
 def test_configuration_is_checked(province_admin, counter_officer):
