@@ -11,6 +11,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from haicap.core.errors import ApplicationError
 from haicap.core.models import ApiToken, AuditEvent, Membership
+from haicap.core.registry import audit_action_choices
 from haicap.core.services import membership_grant, membership_revoke
 from haicap.core.tokens import token_revoke
 
@@ -67,20 +68,41 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class AuditActionFilter(admin.SimpleListFilter):
+    """The actions that apps declare (the field itself has no choices, so that a new action
+    needs no core migration)."""
+
+    title = gettext_lazy("hành động")
+    parameter_name = "action"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(str(value), label) for value, label in audit_action_choices()]
+
+    def queryset(self, request: HttpRequest, queryset: Any) -> Any:
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(action=int(value))
+        return queryset
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
     list_display = [
         "at",
         "actor_label",
-        "action",
+        "action_label",
         "object_type",
         "object_id",
         "province_code",
         "note",
     ]
-    list_filter = ["action", "province_code"]
+    list_filter = [AuditActionFilter, "province_code"]
     search_fields = ["actor_label", "note", "object_id"]
     date_hierarchy = "at"
+
+    @admin.display(description=gettext_lazy("hành động"), ordering="action")
+    def action_label(self, obj: AuditEvent) -> str:
+        return obj.action_label
 
 
 class TokenStateFilter(admin.SimpleListFilter):

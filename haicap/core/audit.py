@@ -8,13 +8,14 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 
 from haicap.core.logging import mask_personal_data
-from haicap.core.models import AuditAction, AuditEvent
+from haicap.core.models import AuditEvent
+from haicap.core.registry import AuditActions
 
 
 def audit_event_build(
     *,
     actor: AbstractBaseUser | AnonymousUser | None,
-    action: AuditAction,
+    action: AuditActions,
     obj: models.Model | None = None,
     province_code: str = "",
     unit_code: str = "",
@@ -44,7 +45,7 @@ def audit_event_build(
 def audit_record(
     *,
     actor: AbstractBaseUser | AnonymousUser | None,
-    action: AuditAction,
+    action: AuditActions,
     obj: models.Model | None = None,
     province_code: str = "",
     unit_code: str = "",

@@ -7,7 +7,9 @@ from typing import Any
 from django.http import HttpRequest
 
 from haicap.core.permissions import active_memberships, has_permission
-from haicap.core.roles import Perm
+from haicap.dossiers.rights import DossierPerm
+from haicap.feedback.rights import FeedbackPerm
+from haicap.metrics.rights import MetricsPerm
 
 
 def memberships(request: HttpRequest) -> dict[str, Any]:
@@ -21,7 +23,7 @@ def memberships(request: HttpRequest) -> dict[str, Any]:
         }
     return {
         "memberships": active_memberships(user),
-        "can_one_stop": has_permission(user, Perm.VIEW_DOSSIERS),
-        "can_feedback": has_permission(user, Perm.HANDLE_FEEDBACK),
-        "can_metrics": has_permission(user, Perm.VIEW_METRICS),
+        "can_one_stop": has_permission(user, DossierPerm.VIEW),
+        "can_feedback": has_permission(user, FeedbackPerm.HANDLE),
+        "can_metrics": has_permission(user, MetricsPerm.VIEW),
     }

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.registry import audit_action_label
 from haicap.core.roles import Role
 
 
@@ -48,29 +49,6 @@ class Membership(models.Model):
         return f"{self.user} · {self.get_role_display()} · {where}"
 
 
-class AuditAction(models.IntegerChoices):
-    """Audit event types, grouped by hundreds per module (Zulip's habit)."""
-
-    USER_LOGIN = 100, _("Đăng nhập")
-    USER_LOGIN_FAILED = 101, _("Đăng nhập thất bại")
-    MEMBERSHIP_GRANTED = 110, _("Cấp quyền")
-    MEMBERSHIP_REVOKED = 111, _("Thu hồi quyền")
-    UNITS_LOADED = 200, _("Nạp dữ liệu đơn vị hành chính")
-    ADDRESSES_CONVERTED = 210, _("Chuyển đổi địa chỉ hàng loạt")
-    CALENDAR_CHANGED = 300, _("Sửa lịch làm việc")
-    PROCEDURE_CONFIGURED = 400, _("Cấu hình thủ tục")
-    DOSSIER_CREATED = 500, _("Tạo hồ sơ")
-    DOSSIER_TRANSITION = 501, _("Chuyển trạng thái hồ sơ")
-    DOSSIER_RATED = 502, _("Đánh giá hồ sơ")
-    FEEDBACK_CREATED = 600, _("Nhận phản ánh")
-    FEEDBACK_TRANSITION = 601, _("Chuyển trạng thái phản ánh")
-    FEEDBACK_MODERATED = 603, _("Kiểm duyệt phản ánh")
-    SIMULATION_RUN = 700, _("Tạo dữ liệu mô phỏng")
-    METRICS_REBUILT = 701, _("Tính lại chỉ số phục vụ")
-    METRICS_EXPORTED = 702, _("Xuất số liệu chỉ số phục vụ")
-    METRICS_TARGETS_SET = 703, _("Đặt chỉ tiêu của tỉnh")
-
-
 class AuditEvent(models.Model):
     """One state change: who, when, what object, from which state to which, and why."""
 
@@ -84,7 +62,9 @@ class AuditEvent(models.Model):
         verbose_name=_("người thực hiện"),
     )
     actor_label = models.CharField(_("người thực hiện (ghi lại)"), max_length=150)
-    action = models.PositiveSmallIntegerField(_("hành động"), choices=AuditAction.choices)
+    # the values are declared by each app (haicap.core.registry.AuditActions), not here: a
+    # new action needs no core migration
+    action = models.PositiveSmallIntegerField(_("hành động"))
     object_type = models.CharField(_("loại đối tượng"), max_length=64, blank=True)
     object_id = models.CharField(_("mã đối tượng"), max_length=64, blank=True)
     province_code = models.CharField(_("mã tỉnh"), max_length=2, blank=True, db_index=True)
@@ -101,7 +81,12 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label}: {self.get_action_display()}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label}: {self.action_label}"
+
+    @property
+    def action_label(self) -> str:
+        """The action's translated label, from the app that declares it."""
+        return audit_action_label(self.action)
 
 
 class ApiToken(models.Model):

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from haicap.core.errors import PermissionDenied
 from haicap.core.models import Membership
-from haicap.core.roles import ROLE_PERMISSIONS, Role
+from haicap.core.registry import role_permissions
+from haicap.core.roles import Role
 
 Actor = AbstractBaseUser | AnonymousUser
 
@@ -75,7 +76,7 @@ def scope_for(actor: Actor, perm: str) -> Scope:
     provinces: set[str] = set()
     units: set[str] = set()
     for membership in active_memberships(actor):
-        if perm not in ROLE_PERMISSIONS.get(membership.role, frozenset()):
+        if perm not in role_permissions(membership.role):
             continue
         if membership.role == Role.SYSTEM_ADMIN or membership.unit is None:
             return Scope(everything=True)

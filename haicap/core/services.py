@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict
-from haicap.core.models import AuditAction, Membership
+from haicap.core.models import Membership
 from haicap.core.permissions import Actor, require_permission
-from haicap.core.roles import ROLE_LEVELS, Perm, Role
+from haicap.core.rights import CoreAudit, CorePerm
+from haicap.core.roles import ROLE_LEVELS, Role
 from haicap.core.ttlcache import clear_all_caches
 from haicap.units.models import Unit
 
@@ -35,7 +36,7 @@ def membership_grant(
     if actor is not None:
         require_permission(
             actor,
-            Perm.MANAGE_MEMBERSHIPS,
+            CorePerm.MANAGE_MEMBERSHIPS,
             province_code=unit.province_code if unit else "",
             unit_code=unit.code if unit else "",
         )
@@ -46,7 +47,7 @@ def membership_grant(
     )
     audit_record(
         actor=actor,
-        action=AuditAction.MEMBERSHIP_GRANTED,
+        action=CoreAudit.MEMBERSHIP_GRANTED,
         obj=membership,
         province_code=membership.province_code,
         unit_code=unit.code if unit else "",
@@ -63,7 +64,7 @@ def membership_revoke(*, membership: Membership, actor: Actor | None, reason: st
     if actor is not None:
         require_permission(
             actor,
-            Perm.MANAGE_MEMBERSHIPS,
+            CorePerm.MANAGE_MEMBERSHIPS,
             province_code=membership.province_code,
             unit_code=membership.unit.code if membership.unit else "",
         )
@@ -71,7 +72,7 @@ def membership_revoke(*, membership: Membership, actor: Actor | None, reason: st
     membership.save(update_fields=["revoked_at"])
     audit_record(
         actor=actor,
-        action=AuditAction.MEMBERSHIP_REVOKED,
+        action=CoreAudit.MEMBERSHIP_REVOKED,
         obj=membership,
         province_code=membership.province_code,
         from_state=membership.role,

@@ -8,12 +8,12 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 
 from haicap.core.audit import audit_record
-from haicap.core.models import AuditAction
+from haicap.core.rights import CoreAudit
 
 
 @receiver(user_logged_in)
 def on_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    audit_record(actor=user, action=AuditAction.USER_LOGIN, obj=user)
+    audit_record(actor=user, action=CoreAudit.USER_LOGIN, obj=user)
 
 
 @receiver(user_login_failed)
@@ -22,6 +22,6 @@ def on_login_failed(
 ) -> None:
     audit_record(
         actor=None,
-        action=AuditAction.USER_LOGIN_FAILED,
+        action=CoreAudit.USER_LOGIN_FAILED,
         note=f"username={credentials.get('username', '')}",
     )

@@ -11,8 +11,9 @@ from django.utils import timezone
 from ninja.security import HttpBearer
 
 from haicap.core.audit import audit_record
-from haicap.core.models import ApiToken, AuditAction
+from haicap.core.models import ApiToken
 from haicap.core.permissions import Actor, active_memberships
+from haicap.core.rights import CoreAudit
 from haicap.core.ttlcache import TTLCache
 
 
@@ -26,7 +27,7 @@ def token_issue(*, user: Any, label: str, actor: Actor | None) -> str:
     token = ApiToken.objects.create(user=user, key_hash=_hash(raw), label=label[:100])
     audit_record(
         actor=actor,
-        action=AuditAction.MEMBERSHIP_GRANTED,
+        action=CoreAudit.MEMBERSHIP_GRANTED,
         obj=token,
         note=f"API token «{label}» cho {user}",
     )
@@ -58,7 +59,7 @@ def token_revoke(*, token: ApiToken, actor: Actor | None) -> None:
     _users.clear()
     audit_record(
         actor=actor,
-        action=AuditAction.MEMBERSHIP_REVOKED,
+        action=CoreAudit.MEMBERSHIP_REVOKED,
         obj=token,
         note=f"API token «{token.label}»",
     )

@@ -9,7 +9,7 @@ from django.shortcuts import render
 
 from haicap.core.errors import PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, scope_for
-from haicap.core.roles import Perm
+from haicap.core.rights import CorePerm
 from haicap.core.selectors import audit_events
 from haicap.units.selectors import commune_counts, provinces_on
 
@@ -31,7 +31,7 @@ def me(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def audit_log(request: HttpRequest) -> HttpResponse:
-    scope = scope_for(request.user, Perm.VIEW_AUDIT)
+    scope = scope_for(request.user, CorePerm.VIEW_AUDIT)
     if scope.empty:
         raise PermissionDenied(PERMISSION_DENIED)
     events = audit_events(scope=scope, query=request.GET.get("q", ""))

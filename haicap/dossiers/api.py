@@ -12,7 +12,7 @@ from ninja.security import django_auth
 from haicap.core.errors import NotFound
 from haicap.core.permissions import has_permission
 from haicap.core.personal import mask_id, mask_phone
-from haicap.core.roles import Perm
+from haicap.core.rights import CorePerm
 from haicap.core.tokens import TokenAuth
 from haicap.core.uploads import MAX_FILE_BYTES
 from haicap.dossiers import citizen
@@ -114,12 +114,12 @@ def dossier_out(dossier: Dossier, request: HttpRequest) -> dict[str, Any]:
     user = request.user
     personal = has_permission(
         user,
-        Perm.VIEW_PERSONAL_DATA,
+        CorePerm.VIEW_PERSONAL_DATA,
         province_code=dossier.province_code,
         unit_code=dossier.receiving_unit.code,
     ) or has_permission(
         user,
-        Perm.VIEW_PERSONAL_DATA,
+        CorePerm.VIEW_PERSONAL_DATA,
         province_code=dossier.province_code,
         unit_code=dossier.competent_unit.code,
     )

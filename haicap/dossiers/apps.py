@@ -8,3 +8,6 @@ class DossiersConfig(AppConfig):
     name = "haicap.dossiers"
     label = "dossiers"
     verbose_name = _("Hồ sơ một cửa")
+
+    def ready(self) -> None:
+        from haicap.dossiers import rights  # noqa: F401  (declares audit actions, permissions)

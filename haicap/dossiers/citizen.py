@@ -11,10 +11,10 @@ from django.db import transaction
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
-from haicap.core.models import AuditAction
 from haicap.core.ratelimit import rate_limit_hit
 from haicap.core.uploads import EXTENSIONS, upload_checked
 from haicap.dossiers.models import Attachment, Dossier, Status
+from haicap.dossiers.rights import DossierAudit
 
 TRACK_NOT_FOUND = "Không tìm thấy hồ sơ với mã và 4 số cuối điện thoại này."
 DIGITS_INVALID = "Nhập đúng 4 số cuối của số điện thoại đã khai khi nộp hồ sơ."
@@ -78,7 +78,7 @@ def attachments_add(dossier: Dossier, files: list[tuple[str, str, bytes]]) -> li
             stored.append(attachment)
         audit_record(
             actor=None,
-            action=AuditAction.DOSSIER_TRANSITION,
+            action=DossierAudit.TRANSITION,
             obj=dossier,
             province_code=dossier.province_code,
             unit_code=dossier.receiving_unit.code,

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from haicap.core.errors import NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, Actor, Scope, scope_for
-from haicap.core.roles import Perm
 from haicap.core.text import search_key
 from haicap.dossiers.deadlines import due_soon_q, overdue_q
 from haicap.dossiers.models import Dossier, DossierEvent, Status
+from haicap.dossiers.rights import DossierPerm
 from haicap.units.models import Unit
 from haicap.workdays.calendar import VN
 
@@ -39,7 +39,7 @@ def _scope_q(scope: Scope, prefix: str) -> Q:
 
 def visible_dossiers(actor: Actor) -> QuerySet[Dossier]:
     """Dossiers that any of the actor's units received, processes or returns."""
-    scope = scope_for(actor, Perm.VIEW_DOSSIERS)
+    scope = scope_for(actor, DossierPerm.VIEW)
     if scope.empty:
         return Dossier.objects.none()
     q = _scope_q(scope, "receiving") | _scope_q(scope, "competent") | _scope_q(scope, "return")
@@ -57,8 +57,8 @@ def dossier_queue(
     if queue not in QUEUES:
         raise NotFound(UNKNOWN_QUEUE.format(queue=queue, allowed=", ".join(QUEUES)))
     now = now or timezone.now()
-    receive = scope_for(actor, Perm.RECEIVE_DOSSIERS)
-    process = scope_for(actor, Perm.PROCESS_DOSSIERS)
+    receive = scope_for(actor, DossierPerm.RECEIVE)
+    process = scope_for(actor, DossierPerm.PROCESS)
     dossiers = visible_dossiers(actor)
     if queue == "receive":
         dossiers = dossiers.filter(_scope_q(receive, "receiving"), status=S.REGISTERED)
@@ -124,9 +124,9 @@ def processing_officers(unit: Unit) -> list:
     from django.contrib.auth import get_user_model
 
     from haicap.core.models import Membership
-    from haicap.core.roles import ROLE_PERMISSIONS
+    from haicap.core.registry import ROLE_PERMISSIONS
 
-    roles = [r for r, perms in ROLE_PERMISSIONS.items() if Perm.PROCESS_DOSSIERS in perms]
+    roles = [r for r, perms in ROLE_PERMISSIONS.items() if DossierPerm.PROCESS in perms]
     ids = Membership.objects.filter(
         Q(unit__code=unit.code, unit__level=unit.level)
         | Q(unit__level="province", unit__code=unit.province_code),

@@ -16,9 +16,7 @@ from django.utils import timezone
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
-from haicap.core.models import AuditAction
 from haicap.core.permissions import Actor, require_permission
-from haicap.core.roles import Perm
 from haicap.core.workflow import Step, transition_apply, user_of
 from haicap.dossiers.codes import agency_code
 from haicap.dossiers.deadlines import CalendarClock, start_clock
@@ -32,6 +30,7 @@ from haicap.dossiers.models import (
     Status,
     SupplementRequest,
 )
+from haicap.dossiers.rights import DossierAudit, DossierPerm
 from haicap.dossiers.signals import dossier_changed
 from haicap.dossiers.validation import Applicant
 from haicap.dossiers.workflow import FLOW
@@ -148,7 +147,7 @@ def _intake(
     online = intake.channel == Channel.ONLINE and outcome == "register"
     if not online:
         require_permission(
-            actor, Perm.RECEIVE_DOSSIERS, province_code=province, unit_code=receiving.code
+            actor, DossierPerm.RECEIVE, province_code=province, unit_code=receiving.code
         )
     settings = procedure_settings_cached(intake.procedure, province, intake.channel)
     if not settings.offered:
@@ -266,7 +265,7 @@ def dossier_rate(
     dossier_changed.send(Dossier, before=previous, after=dossier)
     audit_record(
         actor=None,
-        action=AuditAction.DOSSIER_RATED,
+        action=DossierAudit.RATED,
         obj=dossier,
         province_code=dossier.province_code,
         unit_code=dossier.competent_unit.code,

@@ -17,10 +17,11 @@ from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
-from haicap.core.roles import Perm
+from haicap.core.rights import CorePerm
 from haicap.dossiers.deadlines import is_overdue
 from haicap.dossiers.forms import FORMS, form_response, register_pdf, register_xlsx
 from haicap.dossiers.models import Channel, ReturnMethod, Status
+from haicap.dossiers.rights import DossierPerm
 from haicap.dossiers.selectors import (
     QUEUES,
     dossier_for,
@@ -40,7 +41,7 @@ from haicap.workdays.calendar import VN
 ITEM_KINDS = {"bản chính": "original", "bản sao có chứng thực": "certified", "bản sao": "copy"}
 
 
-def _officer_units(request: HttpRequest, perm: str = Perm.RECEIVE_DOSSIERS) -> list[Unit]:
+def _officer_units(request: HttpRequest, perm: str = DossierPerm.RECEIVE) -> list[Unit]:
     """The communes (or provinces) where the signed-in officer holds `perm`, for pickers."""
     scope = scope_for(request.user, perm)
     units = Unit.objects.current().filter(code__in=sorted(scope.unit_codes), level="commune")
@@ -52,7 +53,7 @@ def _officer_units(request: HttpRequest, perm: str = Perm.RECEIVE_DOSSIERS) -> l
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
-    if scope_for(request.user, Perm.VIEW_DOSSIERS).empty:
+    if scope_for(request.user, DossierPerm.VIEW).empty:
         raise PermissionDenied(PERMISSION_DENIED)
     name = request.GET.get("queue", "all")
     query = request.GET.get("q", "").strip()
@@ -70,7 +71,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "queues": QUEUES,
             "counts": queue_counts(request.user),
             "q": query,
-            "can_receive": has_permission(request.user, Perm.RECEIVE_DOSSIERS),
+            "can_receive": has_permission(request.user, DossierPerm.RECEIVE),
             "register_units": _officer_units(request),
         },
     )
@@ -206,13 +207,13 @@ def _action_context(request: HttpRequest, code: str) -> dict[str, Any]:
         "return_methods": ReturnMethod.choices,
         "show_personal": has_permission(
             request.user,
-            Perm.VIEW_PERSONAL_DATA,
+            CorePerm.VIEW_PERSONAL_DATA,
             province_code=dossier.province_code,
             unit_code=dossier.receiving_unit.code,
         )
         or has_permission(
             request.user,
-            Perm.VIEW_PERSONAL_DATA,
+            CorePerm.VIEW_PERSONAL_DATA,
             province_code=dossier.province_code,
             unit_code=dossier.competent_unit.code,
         ),
@@ -294,7 +295,7 @@ def register(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("unit", "")
     unit = _unit_by_code(code, "unit") if code else None
     if unit is None or not has_permission(
-        request.user, Perm.VIEW_DOSSIERS, province_code=unit.province_code, unit_code=unit.code
+        request.user, DossierPerm.VIEW, province_code=unit.province_code, unit_code=unit.code
     ):
         raise PermissionDenied(PERMISSION_DENIED)
     year_text = request.GET.get("year", "") or str(timezone.now().astimezone(VN).year)

@@ -14,14 +14,13 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from haicap.core.errors import ApplicationError, Conflict
-from haicap.core.models import AuditAction
 from haicap.core.permissions import Actor, has_permission
-from haicap.core.roles import Perm
 from haicap.core.workflow import Transition, Workflow, user_of
 from haicap.dossiers import effects
 from haicap.dossiers.deadlines import CalendarClock
 from haicap.dossiers.effects import DossierStep, Units
 from haicap.dossiers.models import Dossier, DossierEvent, Status, SupplementRequest
+from haicap.dossiers.rights import DossierAudit, DossierPerm
 from haicap.dossiers.signals import dossier_changed
 
 S = Status
@@ -31,84 +30,84 @@ TRANSITIONS: dict[str, Transition] = {
     "accept": Transition(
         frozenset({S.REGISTERED, S.SUPPLEMENT}),
         S.ACCEPTED,
-        Perm.RECEIVE_DOSSIERS,
+        DossierPerm.RECEIVE,
         "receiving",
         _("Tiếp nhận"),
     ),
     "request_supplement": Transition(
         frozenset({S.REGISTERED}),
         S.SUPPLEMENT,
-        Perm.RECEIVE_DOSSIERS,
+        DossierPerm.RECEIVE,
         "receiving",
         _("Yêu cầu bổ sung (khi tiếp nhận)"),
     ),
     "refuse": Transition(
         frozenset({S.REGISTERED, S.SUPPLEMENT}),
         S.NOT_ACCEPTED,
-        Perm.RECEIVE_DOSSIERS,
+        DossierPerm.RECEIVE,
         "receiving",
         _("Từ chối tiếp nhận"),
     ),
     "transfer": Transition(
         frozenset({S.ACCEPTED}),
         S.PROCESSING,
-        Perm.RECEIVE_DOSSIERS,
+        DossierPerm.RECEIVE,
         "receiving",
         _("Chuyển cơ quan giải quyết"),
     ),
     "assign": Transition(
         frozenset({S.PROCESSING}),
         None,
-        Perm.ASSIGN_DOSSIERS,
+        DossierPerm.ASSIGN,
         "competent",
         _("Phân công cán bộ xử lý"),
     ),
     "consult": Transition(
         frozenset({S.PROCESSING}),
         None,
-        Perm.PROCESS_DOSSIERS,
+        DossierPerm.PROCESS,
         "competent",
         _("Lấy ý kiến cơ quan liên quan"),
     ),
     "request_supplement_appraisal": Transition(
         frozenset({S.PROCESSING}),
         S.SUPPLEMENT,
-        Perm.PROCESS_DOSSIERS,
+        DossierPerm.PROCESS,
         "competent",
         _("Yêu cầu bổ sung (khi thẩm định)"),
     ),
     "supplement_received": Transition(
         frozenset({S.SUPPLEMENT}),
         S.PROCESSING,
-        Perm.PROCESS_DOSSIERS,
+        DossierPerm.PROCESS,
         "competent",
         _("Nhận hồ sơ bổ sung"),
     ),
     "apologize": Transition(
         frozenset({S.PROCESSING, S.SUPPLEMENT, S.AWAITING_PAYMENT}),
         None,
-        Perm.PROCESS_DOSSIERS,
+        DossierPerm.PROCESS,
         "competent",
         _("Xin lỗi và hẹn lại ngày trả"),
     ),
     "request_payment": Transition(
         frozenset({S.PROCESSING}),
         S.AWAITING_PAYMENT,
-        Perm.PROCESS_DOSSIERS,
+        DossierPerm.PROCESS,
         "competent",
         _("Chờ thực hiện nghĩa vụ tài chính"),
     ),
     "payment_received": Transition(
         frozenset({S.AWAITING_PAYMENT}),
         S.PROCESSING,
-        Perm.PROCESS_DOSSIERS,
+        DossierPerm.PROCESS,
         "competent",
         _("Đã thực hiện nghĩa vụ tài chính"),
     ),
     "withdraw": Transition(
         frozenset({S.REGISTERED, S.ACCEPTED, S.PROCESSING, S.SUPPLEMENT, S.AWAITING_PAYMENT}),
         S.WITHDRAWAL_REQUESTED,
-        Perm.RECEIVE_DOSSIERS,
+        DossierPerm.RECEIVE,
         "receiving",
         _("Công dân rút hồ sơ"),
     ),
@@ -117,19 +116,19 @@ TRANSITIONS: dict[str, Transition] = {
             {S.ACCEPTED, S.PROCESSING, S.SUPPLEMENT, S.AWAITING_PAYMENT, S.WITHDRAWAL_REQUESTED}
         ),
         S.STOPPED,
-        Perm.STOP_DOSSIERS,
+        DossierPerm.STOP,
         "competent",
         _("Dừng xử lý"),
     ),
     "complete": Transition(
         frozenset({S.PROCESSING}),
         S.PROCESSED,
-        Perm.PROCESS_DOSSIERS,
+        DossierPerm.PROCESS,
         "competent",
         _("Hoàn thành xử lý"),
     ),
     "return": Transition(
-        frozenset({S.PROCESSED}), S.RETURNED, Perm.RECEIVE_DOSSIERS, "return", _("Trả kết quả")
+        frozenset({S.PROCESSED}), S.RETURNED, DossierPerm.RECEIVE, "return", _("Trả kết quả")
     ),
 }
 
@@ -164,7 +163,7 @@ def _officer(d: Dossier, params: dict[str, Any]) -> Any:
     officer = get_user_model().objects.filter(pk=pk).first()
     unit = d.competent_unit
     if officer is None or not has_permission(
-        officer, Perm.PROCESS_DOSSIERS, province_code=unit.province_code, unit_code=unit.code
+        officer, DossierPerm.PROCESS, province_code=unit.province_code, unit_code=unit.code
     ):
         raise ApplicationError(
             OFFICER_NOT_HERE.format(unit=unit.full_name), extra={"field": "officer_id"}, status=422
@@ -227,8 +226,8 @@ class DossierWorkflow(Workflow):
     record_field = "dossier"
     transitions = TRANSITIONS
     effects = {name: _effect(name) for name in TRANSITIONS}
-    audit_created = AuditAction.DOSSIER_CREATED
-    audit_transition = AuditAction.DOSSIER_TRANSITION
+    audit_created = DossierAudit.CREATED
+    audit_transition = DossierAudit.TRANSITION
     changed = dossier_changed
     record_name = "Hồ sơ"
     related = ("receiving_unit", "competent_unit", "return_unit", "procedure")

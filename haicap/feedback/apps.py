@@ -8,3 +8,6 @@ class FeedbackConfig(AppConfig):
     name = "haicap.feedback"
     label = "feedback"
     verbose_name = _("Phản ánh, kiến nghị")
+
+    def ready(self) -> None:
+        from haicap.feedback import rights  # noqa: F401  (declares audit actions, permissions)

@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
-from haicap.core.roles import Perm
 from haicap.feedback.models import Report
+from haicap.feedback.rights import FeedbackPerm
 from haicap.feedback.selectors import dispatcher_queue, feedback_figures, nearby_open, unit_queue
 from haicap.feedback.services import allowed_actions, report_moderate, report_transition, sender_ban
 from haicap.feedback.views import _photos
@@ -27,7 +27,7 @@ from haicap.feedback.workflow import TRANSITIONS
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
-    handle = scope_for(request.user, Perm.HANDLE_FEEDBACK)
+    handle = scope_for(request.user, FeedbackPerm.HANDLE)
     if handle.empty:
         raise PermissionDenied(PERMISSION_DENIED)
     which = request.GET.get("q", "unit")
@@ -40,7 +40,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "which": which,
             "now": timezone.now(),
-            "can_dispatch": has_permission(request.user, Perm.DISPATCH_FEEDBACK),
+            "can_dispatch": has_permission(request.user, FeedbackPerm.DISPATCH),
             "figures": feedback_figures(request.user),
         },
     )
@@ -52,10 +52,10 @@ def _report_for(request: HttpRequest, code: str) -> Report:
         raise NotFound(f"Không tìm thấy phản ánh «{code}».")
     scope_q = [
         unit_queue(request.user).filter(pk=report.pk).exists(),
-        has_permission(request.user, Perm.DISPATCH_FEEDBACK, province_code=report.province_code),
+        has_permission(request.user, FeedbackPerm.DISPATCH, province_code=report.province_code),
         has_permission(
             request.user,
-            Perm.HANDLE_FEEDBACK,
+            FeedbackPerm.HANDLE,
             province_code=report.province_code,
             unit_code=report.responsible_unit_code,
         ),
@@ -76,7 +76,7 @@ def _context(request: HttpRequest, report: Report) -> dict[str, Any]:
         if report.lat is not None and report.lon is not None
         else [],
         "can_moderate": has_permission(
-            request.user, Perm.MODERATE_FEEDBACK, province_code=report.province_code
+            request.user, FeedbackPerm.MODERATE, province_code=report.province_code
         ),
     }
 

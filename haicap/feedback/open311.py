@@ -19,10 +19,10 @@ from django.views.decorators.csrf import csrf_exempt
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError
-from haicap.core.models import AuditAction
 from haicap.core.text import fold
 from haicap.core.ttlcache import TTLCache
 from haicap.feedback.models import OPEN_STATUSES, BodyKind, Category, Channel, Open311Key, Report
+from haicap.feedback.rights import FeedbackAudit
 from haicap.feedback.selectors import categories_for, category_get
 from haicap.feedback.services import Submission, report_submit
 from haicap.units.selectors import unit_in_force
@@ -56,7 +56,7 @@ def key_issue(*, label: str, province_code: str, actor: Any = None) -> str:
     )
     audit_record(
         actor=actor,
-        action=AuditAction.FEEDBACK_MODERATED,
+        action=FeedbackAudit.MODERATED,
         obj=key,
         province_code=province_code,
         note=f"Open311 api_key cho «{label}»",

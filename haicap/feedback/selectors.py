@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from haicap.core.errors import NotFound
 from haicap.core.permissions import Actor, scope_for
-from haicap.core.roles import Perm
 from haicap.core.ttlcache import TTLCache
 from haicap.feedback.deadlines import overdue_q
 from haicap.feedback.models import OPEN_STATUSES, Category, Report, ReportStatus
+from haicap.feedback.rights import FeedbackPerm
 
 CATEGORY_NOT_FOUND = "Không có lĩnh vực phản ánh «{code}» ở tỉnh {province}."
 NEARBY_METRES = 200
@@ -51,7 +51,7 @@ def unit_queue(
     actor: Actor, *, unit_code: str = "", overdue_only: bool = False
 ) -> QuerySet[Report]:
     """Open reports in the actor's units, the most urgent first."""
-    scope = scope_for(actor, Perm.HANDLE_FEEDBACK)
+    scope = scope_for(actor, FeedbackPerm.HANDLE)
     if scope.empty:
         return Report.objects.none()
     reports = Report.objects.filter(
@@ -67,7 +67,7 @@ def unit_queue(
 
 def dispatcher_queue(actor: Actor) -> QuerySet[Report]:
     """Reports no single commune could take, and those a unit said are not theirs."""
-    scope = scope_for(actor, Perm.DISPATCH_FEEDBACK)
+    scope = scope_for(actor, FeedbackPerm.DISPATCH)
     if scope.empty:
         return Report.objects.none()
     return (
@@ -122,7 +122,7 @@ def feedback_figures(actor: Actor) -> dict[str, object]:
 
     from haicap.feedback.models import ReportEvent
 
-    scope = scope_for(actor, Perm.HANDLE_FEEDBACK)
+    scope = scope_for(actor, FeedbackPerm.HANDLE)
     reports = Report.objects.filter(
         scope.q(province_field="province_code", unit_field="responsible_unit_code")
     )

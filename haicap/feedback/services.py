@@ -18,10 +18,9 @@ from django.utils import timezone
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
-from haicap.core.models import AuditAction, AuditEvent
+from haicap.core.models import AuditEvent
 from haicap.core.permissions import Actor, require_permission
 from haicap.core.personal import phone as clean_phone
-from haicap.core.roles import Perm
 from haicap.core.text import fold, nfc
 from haicap.core.workflow import SYSTEM, Step, transition_apply
 from haicap.feedback import deadlines
@@ -36,6 +35,7 @@ from haicap.feedback.models import (
     ReportEvent,
     ReportStatus,
 )
+from haicap.feedback.rights import FeedbackAudit, FeedbackPerm
 from haicap.feedback.routing import Route, route_report
 from haicap.feedback.selectors import category_get
 from haicap.feedback.signals import report_changed
@@ -276,7 +276,7 @@ def report_moderate(
     reason: str = "",
 ) -> Report:
     """Hide a report from the public page, or merge it into an earlier one (it is closed)."""
-    require_permission(actor, Perm.MODERATE_FEEDBACK, province_code=report.province_code)
+    require_permission(actor, FeedbackPerm.MODERATE, province_code=report.province_code)
     if not reason.strip():
         raise ApplicationError("Cần ghi lý do.", extra={"field": "reason"}, status=422)
     report = FLOW.lock(report)
@@ -306,7 +306,7 @@ def report_moderate(
         event.save()
     audit_record(
         actor=actor,
-        action=AuditAction.FEEDBACK_MODERATED,
+        action=FeedbackAudit.MODERATED,
         obj=report,
         province_code=report.province_code,
         unit_code=report.responsible_unit_code,
@@ -321,7 +321,7 @@ def report_moderate(
 @transaction.atomic
 def sender_ban(report: Report, *, actor: Actor, reason: str, days: int | None = 30) -> list[str]:
     """Refuse further reports from this report's phone and client, for `days` (None: for good)."""
-    require_permission(actor, Perm.MODERATE_FEEDBACK, province_code=report.province_code)
+    require_permission(actor, FeedbackPerm.MODERATE, province_code=report.province_code)
     if len(reason.strip()) < 5:
         raise ApplicationError("Cần ghi lý do chặn.", extra={"field": "reason"}, status=422)
     until = timezone.now() + dt.timedelta(days=days) if days else None
@@ -335,7 +335,7 @@ def sender_ban(report: Report, *, actor: Actor, reason: str, days: int | None = 
         )
     audit_record(
         actor=actor,
-        action=AuditAction.FEEDBACK_MODERATED,
+        action=FeedbackAudit.MODERATED,
         obj=report,
         province_code=report.province_code,
         note=f"{report.code}: chặn người gửi ({len(values)} định danh) — {reason.strip()}",

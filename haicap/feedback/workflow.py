@@ -13,13 +13,12 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from haicap.core.errors import ApplicationError, PermissionDenied
-from haicap.core.models import AuditAction
 from haicap.core.permissions import Actor
-from haicap.core.roles import Perm
 from haicap.core.workflow import BY_HOLDER, BY_SYSTEM, Step, Transition, Workflow
 from haicap.feedback import effects
 from haicap.feedback.models import Report, ReportEvent
 from haicap.feedback.models import ReportStatus as S
+from haicap.feedback.rights import FeedbackAudit, FeedbackPerm
 from haicap.feedback.signals import report_changed
 from haicap.units.selectors import unit_by_code
 from haicap.workdays.selectors import work_calendar
@@ -36,35 +35,35 @@ TRANSITIONS: dict[str, Transition] = {
     "reassign": Transition(
         OPEN | {S.REJECTED},
         S.FORWARDED,
-        Perm.DISPATCH_FEEDBACK,
+        FeedbackPerm.DISPATCH,
         "province",
         _("Điều phối lại"),
     ),
     "accept": Transition(
         frozenset({S.FORWARDED, S.REOPENED}),
         S.ACCEPTED,
-        Perm.HANDLE_FEEDBACK,
+        FeedbackPerm.HANDLE,
         "responsible",
         _("Nhận xử lý"),
     ),
     "progress": Transition(
         frozenset({S.ACCEPTED, S.IN_PROGRESS}),
         S.IN_PROGRESS,
-        Perm.HANDLE_FEEDBACK,
+        FeedbackPerm.HANDLE,
         "responsible",
         _("Cập nhật tiến độ, hẹn ngày trả lời"),
     ),
     "answer": Transition(
         frozenset({S.ACCEPTED, S.IN_PROGRESS}),
         S.ANSWERED,
-        Perm.HANDLE_FEEDBACK,
+        FeedbackPerm.HANDLE,
         "responsible",
         _("Trả lời (kèm minh chứng)"),
     ),
     "reject": Transition(
         frozenset({S.FORWARDED, S.ACCEPTED}),
         S.REJECTED,
-        Perm.HANDLE_FEEDBACK,
+        FeedbackPerm.HANDLE,
         "responsible",
         _("Không thuộc thẩm quyền"),
     ),
@@ -114,8 +113,8 @@ class FeedbackWorkflow(Workflow):
     record_field = "report"
     transitions = TRANSITIONS
     effects = {name: _effect(name) for name in TRANSITIONS}
-    audit_created = AuditAction.FEEDBACK_CREATED
-    audit_transition = AuditAction.FEEDBACK_TRANSITION
+    audit_created = FeedbackAudit.CREATED
+    audit_transition = FeedbackAudit.TRANSITION
     changed = report_changed
     record_name = "Phản ánh"
     related = ("category",)

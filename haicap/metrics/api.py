@@ -11,10 +11,10 @@ from ninja.security import django_auth
 
 from haicap.core.errors import PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, has_permission
-from haicap.core.roles import Perm
 from haicap.core.tokens import TokenAuth
 from haicap.metrics import selectors as s
 from haicap.metrics.index import UnitIndex
+from haicap.metrics.rights import MetricsPerm
 
 router = Router(tags=["metrics"])
 AUTH = [TokenAuth(), django_auth]
@@ -98,8 +98,8 @@ def _unit_out(unit: UnitIndex, name: str) -> dict[str, Any]:
 
 
 def _allowed(request: HttpRequest, province: str, unit: str = "") -> None:
-    if not has_permission(request.user, Perm.VIEW_METRICS, province_code=province, unit_code=unit):
-        raise PermissionDenied(PERMISSION_DENIED, extra={"permission": Perm.VIEW_METRICS})
+    if not has_permission(request.user, MetricsPerm.VIEW, province_code=province, unit_code=unit):
+        raise PermissionDenied(PERMISSION_DENIED, extra={"permission": MetricsPerm.VIEW})
 
 
 @router.get(

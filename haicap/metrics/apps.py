@@ -15,7 +15,7 @@ class MetricsConfig(AppConfig):
     def ready(self) -> None:
         from haicap.dossiers.signals import dossier_changed, dossiers_loaded
         from haicap.feedback.signals import report_changed, reports_loaded
-        from haicap.metrics import counters
+        from haicap.metrics import counters, rights  # noqa: F401  (rights: audit, permissions)
 
         dossier_changed.connect(counters.on_dossier_changed, dispatch_uid="metrics-dossier")
         dossiers_loaded.connect(counters.on_dossiers_loaded, dispatch_uid="metrics-dossiers")

@@ -9,10 +9,9 @@ from django.db import transaction
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError
-from haicap.core.models import AuditAction
 from haicap.core.permissions import Actor, require_permission
-from haicap.core.roles import Perm
 from haicap.metrics.models import Target
+from haicap.metrics.rights import MetricsAudit, MetricsPerm
 
 TARGET_CODES = ("online_share", "on_time", "processing_time_cut")
 BAD_PERCENT = "Chỉ tiêu «{code}» phải là phần trăm từ 1 đến 100 (nhận được «{value}»)."
@@ -29,7 +28,7 @@ def targets_set(
     baseline_to: str = "",
 ) -> list[Target]:
     """Set a province's targets (percentages) and the baseline of the processing-time target."""
-    require_permission(actor, Perm.MANAGE_METRICS, province_code=province_code)
+    require_permission(actor, MetricsPerm.MANAGE, province_code=province_code)
     values: dict[str, Decimal] = {}
     for code in TARGET_CODES:
         raw = str(percents.get(code, "")).strip().replace(",", ".")
@@ -65,7 +64,7 @@ def targets_set(
         saved.append(target)
     audit_record(
         actor=actor,
-        action=AuditAction.METRICS_TARGETS_SET,
+        action=MetricsAudit.TARGETS_SET,
         obj=saved[0],
         province_code=province_code,
         note=", ".join(f"{t.code}={t.value}" for t in saved) + f"; kỳ gốc {start}–{end}",

@@ -20,12 +20,12 @@ from django.views.decorators.http import require_POST
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
-from haicap.core.models import AuditAction
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
-from haicap.core.roles import Perm
+from haicap.core.rights import CorePerm
 from haicap.metrics import selectors as s
 from haicap.metrics.index import MEASURES, Period
 from haicap.metrics.models import Group, Indicator
+from haicap.metrics.rights import MetricsAudit, MetricsPerm
 from haicap.metrics.services import TARGET_CODES, targets_set
 from haicap.units.models import Level, Unit
 
@@ -48,9 +48,9 @@ def _period(request: HttpRequest) -> tuple[str, Period]:
 
 def _require(request: HttpRequest, province_code: str, unit_code: str = "") -> None:
     if not has_permission(
-        request.user, Perm.VIEW_METRICS, province_code=province_code, unit_code=unit_code
+        request.user, MetricsPerm.VIEW, province_code=province_code, unit_code=unit_code
     ):
-        raise PermissionDenied(PERMISSION_DENIED, extra={"permission": Perm.VIEW_METRICS})
+        raise PermissionDenied(PERMISSION_DENIED, extra={"permission": MetricsPerm.VIEW})
 
 
 def _query(kind: str, period: Period) -> str:
@@ -92,9 +92,9 @@ def _row(unit: Any, name: Unit | None) -> dict[str, Any]:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """Where a leader lands: the province view, or their commune's."""
-    scope = scope_for(request.user, Perm.VIEW_METRICS)
+    scope = scope_for(request.user, MetricsPerm.VIEW)
     if scope.empty:
-        raise PermissionDenied(PERMISSION_DENIED, extra={"permission": Perm.VIEW_METRICS})
+        raise PermissionDenied(PERMISSION_DENIED, extra={"permission": MetricsPerm.VIEW})
     if scope.everything:
         return redirect("metrics:province", province="79")
     if scope.province_codes:
@@ -150,9 +150,7 @@ def province(request: HttpRequest, province: str) -> HttpResponse:
                 {**t, "value_text": _pct(t["value"]), "goal_text": _pct(t["goal"])}
                 for t in s.targets(province, result.province, period)
             ],
-            "can_manage": has_permission(
-                request.user, Perm.MANAGE_METRICS, province_code=province
-            ),
+            "can_manage": has_permission(request.user, MetricsPerm.MANAGE, province_code=province),
             "target_form": s.target_form(province),
         },
     )
@@ -237,7 +235,7 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
             "procedures": procedures,
             "chart": {"trend": s.trend(unit.province_code, period, unit.code)},
             "can_province": has_permission(
-                request.user, Perm.VIEW_METRICS, province_code=unit.province_code
+                request.user, MetricsPerm.VIEW, province_code=unit.province_code
             ),
         },
     )
@@ -281,7 +279,7 @@ def behind(request: HttpRequest, code: str, what: str) -> HttpResponse:
             "as_of": as_of,
             "personal": has_permission(
                 request.user,
-                Perm.VIEW_PERSONAL_DATA,
+                CorePerm.VIEW_PERSONAL_DATA,
                 province_code=unit.province_code,
                 unit_code=unit.code,
             ),
@@ -340,7 +338,7 @@ def export(request: HttpRequest, province: str, fmt: str) -> HttpResponse:
     name = f"chi-so-{province}-{period.start:%Y%m%d}-{period.end:%Y%m%d}"
     audit_record(
         actor=request.user,
-        action=AuditAction.METRICS_EXPORTED,
+        action=MetricsAudit.EXPORTED,
         obj=unit,
         province_code=province,
         note=f"{fmt} {period.start}–{period.end}",

@@ -8,3 +8,6 @@ class ProceduresConfig(AppConfig):
     name = "haicap.procedures"
     label = "procedures"
     verbose_name = _("Thủ tục hành chính")
+
+    def ready(self) -> None:
+        from haicap.procedures import rights  # noqa: F401  (declares audit actions, permissions)

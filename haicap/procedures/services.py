@@ -6,11 +6,10 @@ from django.db import transaction
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError
-from haicap.core.models import AuditAction
 from haicap.core.permissions import Actor, require_permission
-from haicap.core.roles import Perm
 from haicap.core.ttlcache import clear_all_caches
 from haicap.procedures.models import OnlineLevel, Procedure, ProvinceProcedure, TimeUnitChoice
+from haicap.procedures.rights import ProcedureAudit, ProcedurePerm
 from haicap.procedures.selectors import procedure_settings
 
 FULL_ONLINE_NEEDS_ONLINE = (
@@ -32,7 +31,7 @@ def province_procedure_configure(
     time_value: int | None = None,
     time_unit: str = "",
 ) -> ProvinceProcedure:
-    require_permission(actor, Perm.MANAGE_PROCEDURES, province_code=province_code)
+    require_permission(actor, ProcedurePerm.MANAGE, province_code=province_code)
     if online_level == OnlineLevel.FULL and not procedure.online_available:
         raise ApplicationError(
             FULL_ONLINE_NEEDS_ONLINE, extra={"field": "online_level"}, status=422
@@ -54,7 +53,7 @@ def province_procedure_configure(
     transaction.on_commit(clear_all_caches)
     audit_record(
         actor=actor,
-        action=AuditAction.PROCEDURE_CONFIGURED,
+        action=ProcedureAudit.CONFIGURED,
         obj=config,
         province_code=province_code,
         note=f"{procedure.code}: cung cấp={offered}, phi địa giới={boundary_free}, trực tuyến={online_level}, "

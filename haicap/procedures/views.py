@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError
 from haicap.core.permissions import scope_for
-from haicap.core.roles import Perm
 from haicap.procedures.models import OnlineLevel, TimeUnitChoice
+from haicap.procedures.rights import ProcedurePerm
 from haicap.procedures.selectors import (
     procedure_fields,
     procedure_get,
@@ -24,7 +24,7 @@ from haicap.procedures.services import province_procedure_configure
 
 def _admin_province(request: HttpRequest) -> str:
     """The province whose catalogue the signed-in administrator configures (first in scope)."""
-    scope = scope_for(request.user, Perm.MANAGE_PROCEDURES)
+    scope = scope_for(request.user, ProcedurePerm.MANAGE)
     if scope.everything:
         return request.GET.get("province", "") or "79"
     return sorted(scope.province_codes)[0] if scope.province_codes else ""

@@ -9,3 +9,6 @@ class SimulateConfig(AppConfig):
     name = "haicap.simulate"
     label = "simulate"
     verbose_name = _("Dữ liệu mô phỏng")
+
+    def ready(self) -> None:
+        from haicap.simulate import rights  # noqa: F401  (declares audit actions, permissions)

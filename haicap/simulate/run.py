@@ -16,7 +16,6 @@ from django.db.models import F
 from django.utils import timezone
 
 from haicap.core.audit import audit_record
-from haicap.core.models import AuditAction
 from haicap.feedback.models import Report
 from haicap.simulate import bulk
 from haicap.simulate.models import Run, RunDay
@@ -33,6 +32,7 @@ from haicap.simulate.reports import (
     report_code,
     write_reports,
 )
+from haicap.simulate.rights import SimulateAudit
 from haicap.simulate.world import build_world
 from haicap.workdays.selectors import work_calendar
 
@@ -185,7 +185,7 @@ def simulate(
         run.save(update_fields=["finished_at"])
         audit_record(
             actor=None,
-            action=AuditAction.SIMULATION_RUN,
+            action=SimulateAudit.RUN,
             obj=run,
             province_code=province,
             note=f"mô phỏng {run.dossiers} hồ sơ, {run.reports} phản ánh, {start}–{end}, "

@@ -14,11 +14,11 @@ import shapely
 from django.db import transaction
 
 from haicap.core.audit import audit_record
-from haicap.core.models import AuditAction
 from haicap.core.permissions import Actor
 from haicap.core.text import search_key
 from haicap.core.ttlcache import clear_all_caches
 from haicap.units.models import Succession, Unit
+from haicap.units.rights import UnitsAudit
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -185,7 +185,7 @@ def units_load(
         }
         audit_record(
             actor=actor,
-            action=AuditAction.UNITS_LOADED,
+            action=UnitsAudit.LOADED,
             note=summary.line(),
             data={"created": summary.created, "updated": summary.updated},
         )

@@ -15,12 +15,11 @@ from django.views.decorators.http import require_http_methods
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, NotFound
-from haicap.core.models import AuditAction
 from haicap.core.permissions import require_permission
-from haicap.core.roles import Perm
 from haicap.units import selectors
 from haicap.units.address.batch import convert_csv_text, convert_text_lines, decode_upload
 from haicap.units.models import Kind, Level, Unit
+from haicap.units.rights import UnitsAudit, UnitsPerm
 
 MAX_PASTED_LINES = 200
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -210,7 +209,7 @@ def convert_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def convert_csv(request: HttpRequest) -> HttpResponse:
-    require_permission(request.user, Perm.CONVERT_ADDRESSES)
+    require_permission(request.user, UnitsPerm.CONVERT_ADDRESSES)
     upload = request.FILES.get("file")
     if upload is None:
         raise ApplicationError(_(UPLOAD_MISSING), status=422)
@@ -230,7 +229,7 @@ def convert_csv(request: HttpRequest) -> HttpResponse:
     with transaction.atomic():
         audit_record(
             actor=request.user,
-            action=AuditAction.ADDRESSES_CONVERTED,
+            action=UnitsAudit.ADDRESSES_CONVERTED,
             note=f"{upload.name}: {summary.line()}",
             data={"rows": summary.rows, "errors": [e.line for e in summary.errors][:100]},
         )

@@ -8,3 +8,6 @@ class WorkdaysConfig(AppConfig):
     name = "haicap.workdays"
     label = "workdays"
     verbose_name = _("Lịch làm việc")
+
+    def ready(self) -> None:
+        from haicap.workdays import rights  # noqa: F401  (declares audit actions, permissions)

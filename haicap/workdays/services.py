@@ -7,16 +7,15 @@ import datetime as dt
 from django.db import transaction
 
 from haicap.core.audit import audit_record
-from haicap.core.models import AuditAction
 from haicap.core.permissions import Actor, require_permission
-from haicap.core.roles import Perm
 from haicap.workdays.models import CalendarDay
+from haicap.workdays.rights import CalendarAudit, CalendarPerm
 from haicap.workdays.selectors import reset_calendar
 
 
 @transaction.atomic
 def calendar_day_set(*, date: dt.date, kind: str, note: str, actor: Actor) -> CalendarDay:
-    require_permission(actor, Perm.MANAGE_CALENDAR)
+    require_permission(actor, CalendarPerm.MANAGE)
     day, created = CalendarDay.objects.get_or_create(
         date=date, defaults={"kind": kind, "note": note}
     )
@@ -26,7 +25,7 @@ def calendar_day_set(*, date: dt.date, kind: str, note: str, actor: Actor) -> Ca
     day.save()
     audit_record(
         actor=actor,
-        action=AuditAction.CALENDAR_CHANGED,
+        action=CalendarAudit.CHANGED,
         obj=day,
         from_state=before,
         to_state=kind,
@@ -38,10 +37,10 @@ def calendar_day_set(*, date: dt.date, kind: str, note: str, actor: Actor) -> Ca
 
 @transaction.atomic
 def calendar_day_delete(*, day: CalendarDay, actor: Actor) -> None:
-    require_permission(actor, Perm.MANAGE_CALENDAR)
+    require_permission(actor, CalendarPerm.MANAGE)
     audit_record(
         actor=actor,
-        action=AuditAction.CALENDAR_CHANGED,
+        action=CalendarAudit.CHANGED,
         obj=day,
         from_state=day.kind,
         note=f"{day.date:%d/%m/%Y}: xoá",

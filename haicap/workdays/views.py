@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.core.permissions import has_permission
-from haicap.core.roles import Perm
 from haicap.workdays.models import CalendarDay
+from haicap.workdays.rights import CalendarPerm
 from haicap.workdays.selectors import holidays_of, work_calendar
 from haicap.workdays.services import calendar_day_delete, calendar_day_set
 
@@ -48,7 +48,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             "months": months,
             "kinds": CalendarDay.Kind.choices,
             "can_edit": request.user.is_authenticated
-            and has_permission(request.user, Perm.MANAGE_CALENDAR),
+            and has_permission(request.user, CalendarPerm.MANAGE),
         },
     )
 

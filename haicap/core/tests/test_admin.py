@@ -1,7 +1,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from haicap.core.models import AuditAction, AuditEvent, Membership
+from haicap.core.models import AuditEvent, Membership
+from haicap.core.rights import CoreAudit
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def test_membership_granted_through_admin_is_audited(admin_client, make_user, be
     assert r.status_code == 302
     assert Membership.objects.filter(user=officer, role="counter_officer").exists()
     assert AuditEvent.objects.filter(
-        action=AuditAction.MEMBERSHIP_GRANTED, actor__username="root"
+        action=CoreAudit.MEMBERSHIP_GRANTED, actor__username="root"
     ).exists()
 
 
@@ -64,5 +65,5 @@ def test_api_tokens_are_listed_without_their_hash_and_revoked_with_an_audit_even
     active = admin_client.get("/admin/core/apitoken/", {"state": "active"}).content.decode()
     assert "ki-ốt sảnh A" in revoked and "ki-ốt sảnh A" not in active
     assert AuditEvent.objects.filter(
-        action=AuditAction.MEMBERSHIP_REVOKED, actor__username="root", note__contains="ki-ốt"
+        action=CoreAudit.MEMBERSHIP_REVOKED, actor__username="root", note__contains="ki-ốt"
     ).exists()

@@ -1,23 +1,25 @@
 import pytest
 
 from haicap.core.errors import ApplicationError, Conflict, PermissionDenied
-from haicap.core.models import AuditAction, AuditEvent, Membership
+from haicap.core.models import AuditEvent, Membership
 from haicap.core.permissions import has_permission, require_permission, scope_for
-from haicap.core.roles import Perm, Role
+from haicap.core.rights import CoreAudit, CorePerm
+from haicap.core.roles import Role
 from haicap.core.services import ROLE_NOT_ALLOWED_AT_LEVEL, membership_grant, membership_revoke
 from haicap.units.models import Unit
+from haicap.units.rights import UnitsPerm
 
 
 def test_counter_officer_is_scoped_to_their_ward(counter_officer):
-    assert has_permission(counter_officer, Perm.CONVERT_ADDRESSES, unit_code="26743")
-    assert not has_permission(counter_officer, Perm.CONVERT_ADDRESSES, unit_code="26740")
-    assert not has_permission(counter_officer, Perm.VIEW_AUDIT)
+    assert has_permission(counter_officer, UnitsPerm.CONVERT_ADDRESSES, unit_code="26743")
+    assert not has_permission(counter_officer, UnitsPerm.CONVERT_ADDRESSES, unit_code="26740")
+    assert not has_permission(counter_officer, CorePerm.VIEW_AUDIT)
     with pytest.raises(PermissionDenied):
-        require_permission(counter_officer, Perm.VIEW_PERSONAL_DATA, unit_code="00070")
+        require_permission(counter_officer, CorePerm.VIEW_PERSONAL_DATA, unit_code="00070")
 
 
 def test_province_admin_covers_every_commune_of_the_province(province_admin):
-    scope = scope_for(province_admin, Perm.VIEW_AUDIT)
+    scope = scope_for(province_admin, CorePerm.VIEW_AUDIT)
     assert scope.covers(province_code="79", unit_code="26740")
     assert not scope.covers(province_code="01", unit_code="00070")
     assert Unit.objects.current().communes().filter(scope.q()).count() == 168
@@ -26,9 +28,9 @@ def test_province_admin_covers_every_commune_of_the_province(province_admin):
 def test_anonymous_and_roleless_users_have_empty_scope(make_user):
     from django.contrib.auth.models import AnonymousUser
 
-    assert scope_for(AnonymousUser(), Perm.VIEW_AUDIT).empty
-    assert scope_for(make_user("nobody"), Perm.VIEW_AUDIT).empty
-    assert Unit.objects.filter(scope_for(make_user("x"), Perm.VIEW_AUDIT).q()).count() == 0
+    assert scope_for(AnonymousUser(), CorePerm.VIEW_AUDIT).empty
+    assert scope_for(make_user("nobody"), CorePerm.VIEW_AUDIT).empty
+    assert Unit.objects.filter(scope_for(make_user("x"), CorePerm.VIEW_AUDIT).q()).count() == 0
 
 
 def test_grant_is_audited_and_checks_the_actor(province_admin, make_user, ben_thanh):
@@ -37,7 +39,7 @@ def test_grant_is_audited_and_checks_the_actor(province_admin, make_user, ben_th
         user=officer, role=Role.PROCESSING_OFFICER, unit=ben_thanh, actor=province_admin
     )
     event = AuditEvent.objects.get(
-        action=AuditAction.MEMBERSHIP_GRANTED, object_id=str(membership.pk)
+        action=CoreAudit.MEMBERSHIP_GRANTED, object_id=str(membership.pk)
     )
     assert (
         event.actor == province_admin and event.unit_code == "26743" and event.province_code == "79"
@@ -54,7 +56,7 @@ def test_grant_is_audited_and_checks_the_actor(province_admin, make_user, ben_th
     membership_revoke(membership=membership, actor=province_admin, reason="chuyển công tác")
     assert not Membership.objects.filter(user=officer, revoked_at__isnull=True).exists()
     assert AuditEvent.objects.filter(
-        action=AuditAction.MEMBERSHIP_REVOKED, note="chuyển công tác"
+        action=CoreAudit.MEMBERSHIP_REVOKED, note="chuyển công tác"
     ).exists()
 
 

@@ -1,9 +1,10 @@
 import pytest
 
 from haicap.core.errors import ApplicationError, PermissionDenied
-from haicap.core.models import AuditAction, AuditEvent
+from haicap.core.models import AuditEvent
 from haicap.procedures.loading import procedures_load
 from haicap.procedures.models import Procedure
+from haicap.procedures.rights import ProcedureAudit
 from haicap.procedures.selectors import procedure_search, procedure_settings
 from haicap.procedures.services import province_procedure_configure
 
@@ -47,9 +48,7 @@ def test_settings_default_from_the_catalogue_and_province_overrides(province_adm
         True,
     )
     assert not procedure_settings(procedure, "01").boundary_free  # another province is untouched
-    assert AuditEvent.objects.filter(
-        action=AuditAction.PROCEDURE_CONFIGURED, province_code="79"
-    ).exists()
+    assert AuditEvent.objects.filter(action=ProcedureAudit.CONFIGURED, province_code="79").exists()
 
 
 def test_configuration_is_checked(province_admin, counter_officer):

@@ -7,7 +7,9 @@ import unicodedata
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from haicap.core.models import AuditAction, AuditEvent
+from haicap.core.models import AuditEvent
+from haicap.core.rights import CoreAudit
+from haicap.units.rights import UnitsAudit
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +110,7 @@ def test_csv_upload_converts_reports_bad_rows_and_is_audited(client, counter_off
     assert rows[1][rows[0].index("ma_xa_moi")] == "26740"
     assert rows[2][rows[0].index("trang_thai")] == "error"
     assert "vĩ độ" in rows[3][-1]
-    event = AuditEvent.objects.get(action=AuditAction.ADDRESSES_CONVERTED)
+    event = AuditEvent.objects.get(action=UnitsAudit.ADDRESSES_CONVERTED)
     assert event.actor == counter_officer and event.data["errors"] == [3, 4]
 
 
@@ -132,7 +134,7 @@ def test_login_page_and_failed_login_is_audited(client, counter_officer):
     assert client.get("/login/").status_code == 200
     r = client.post("/login/", {"username": "motcua", "password": "wrong"})
     assert "không đúng" in r.content.decode()
-    assert AuditEvent.objects.filter(action=AuditAction.USER_LOGIN_FAILED).exists()
+    assert AuditEvent.objects.filter(action=CoreAudit.USER_LOGIN_FAILED).exists()
     r = client.post("/login/", {"username": "motcua", "password": "pw-motcua"})
     assert r.status_code == 302
 

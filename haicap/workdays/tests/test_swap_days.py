@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 
 from haicap.core.errors import PermissionDenied
-from haicap.core.models import AuditAction, AuditEvent
+from haicap.core.models import AuditEvent
+from haicap.workdays.rights import CalendarAudit
 from haicap.workdays.selectors import build_calendar
 from haicap.workdays.services import calendar_day_set
 
@@ -22,7 +23,7 @@ def test_administrator_adds_a_swap_day_and_it_is_audited(make_user):
     admin.save()
     calendar_day_set(date=dt.date(2027, 1, 2), kind="working", note="làm bù", actor=admin)
     assert build_calendar().is_working_day(dt.date(2027, 1, 2))  # a Saturday
-    assert AuditEvent.objects.filter(action=AuditAction.CALENDAR_CHANGED).exists()
+    assert AuditEvent.objects.filter(action=CalendarAudit.CHANGED).exists()
 
 
 def test_officers_cannot_edit_the_calendar(counter_officer):

@@ -1,0 +1,30 @@
+"""Core's audit actions and permissions (see haicap.core.registry)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from haicap.core.registry import AuditActions, Permissions, grant
+from haicap.core.roles import Role
+
+
+class CoreAudit(AuditActions):
+    USER_LOGIN = 100, _("Đăng nhập")
+    USER_LOGIN_FAILED = 101, _("Đăng nhập thất bại")
+    MEMBERSHIP_GRANTED = 110, _("Cấp quyền")
+    MEMBERSHIP_REVOKED = 111, _("Thu hồi quyền")
+
+
+class CorePerm(Permissions):
+    VIEW_PERSONAL_DATA = "core.view_personal_data", _("Xem dữ liệu cá nhân")
+    VIEW_AUDIT = "core.view_audit", _("Xem nhật ký kiểm toán")
+    MANAGE_MEMBERSHIPS = "core.manage_memberships", _("Phân quyền người dùng")
+
+
+grant(Role.COUNTER_OFFICER, CorePerm.VIEW_PERSONAL_DATA)
+grant(Role.PROCESSING_OFFICER, CorePerm.VIEW_PERSONAL_DATA)
+grant(Role.UNIT_LEADER, CorePerm.VIEW_PERSONAL_DATA, CorePerm.VIEW_AUDIT)
+grant(
+    Role.PROVINCE_ADMIN,
+    CorePerm.VIEW_PERSONAL_DATA,
+    CorePerm.VIEW_AUDIT,
+    CorePerm.MANAGE_MEMBERSHIPS,
+)

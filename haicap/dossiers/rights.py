@@ -1,0 +1,26 @@
+"""Audit actions and permissions of the one-stop shop (see haicap.core.registry)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from haicap.core.registry import AuditActions, Permissions, grant
+from haicap.core.roles import Role
+
+
+class DossierAudit(AuditActions):
+    CREATED = 500, _("Tạo hồ sơ")
+    TRANSITION = 501, _("Chuyển trạng thái hồ sơ")
+    RATED = 502, _("Đánh giá hồ sơ")
+
+
+class DossierPerm(Permissions):
+    VIEW = "dossiers.view", _("Xem hồ sơ")
+    RECEIVE = "dossiers.receive", _("Tiếp nhận, chuyển, trả hồ sơ")
+    PROCESS = "dossiers.process", _("Xử lý hồ sơ")
+    ASSIGN = "dossiers.assign", _("Phân công xử lý hồ sơ")
+    STOP = "dossiers.stop", _("Dừng xử lý hồ sơ")
+
+
+grant(Role.COUNTER_OFFICER, DossierPerm.VIEW, DossierPerm.RECEIVE)
+grant(Role.PROCESSING_OFFICER, DossierPerm.VIEW, DossierPerm.PROCESS)
+grant(Role.UNIT_LEADER, DossierPerm.VIEW, DossierPerm.PROCESS, DossierPerm.ASSIGN, DossierPerm.STOP)
+grant(Role.PROVINCE_ADMIN, DossierPerm.VIEW)

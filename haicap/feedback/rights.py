@@ -1,0 +1,23 @@
+"""Audit actions and permissions of citizen feedback (see haicap.core.registry)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from haicap.core.registry import AuditActions, Permissions, grant
+from haicap.core.roles import Role
+
+
+class FeedbackAudit(AuditActions):
+    CREATED = 600, _("Nhận phản ánh")
+    TRANSITION = 601, _("Chuyển trạng thái phản ánh")
+    MODERATED = 603, _("Kiểm duyệt phản ánh")
+
+
+class FeedbackPerm(Permissions):
+    HANDLE = "feedback.handle", _("Xử lý phản ánh, kiến nghị")
+    DISPATCH = "feedback.dispatch", _("Điều phối phản ánh, kiến nghị")
+    MODERATE = "feedback.moderate", _("Kiểm duyệt phản ánh (ẩn, chặn, gộp)")
+
+
+for _role in (Role.COUNTER_OFFICER, Role.PROCESSING_OFFICER, Role.UNIT_LEADER):
+    grant(_role, FeedbackPerm.HANDLE)
+grant(Role.PROVINCE_ADMIN, FeedbackPerm.HANDLE, FeedbackPerm.DISPATCH, FeedbackPerm.MODERATE)

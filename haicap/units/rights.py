@@ -1,0 +1,26 @@
+"""Audit actions and permissions of administrative units (see haicap.core.registry)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from haicap.core.registry import AuditActions, Permissions, grant
+from haicap.core.roles import Role
+
+
+class UnitsAudit(AuditActions):
+    LOADED = 200, _("Nạp dữ liệu đơn vị hành chính")
+    ADDRESSES_CONVERTED = 210, _("Chuyển đổi địa chỉ hàng loạt")
+
+
+class UnitsPerm(Permissions):
+    CONVERT_ADDRESSES = "units.convert_addresses", _("Chuyển đổi địa chỉ hàng loạt")
+    MANAGE = "units.manage", _("Quản lý dữ liệu đơn vị hành chính")
+
+
+for _role in (
+    Role.COUNTER_OFFICER,
+    Role.PROCESSING_OFFICER,
+    Role.UNIT_LEADER,
+    Role.PROVINCE_ADMIN,
+):
+    grant(_role, UnitsPerm.CONVERT_ADDRESSES)
+# MANAGE: system administrators only
