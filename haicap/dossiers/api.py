@@ -29,7 +29,7 @@ from haicap.dossiers.services import (
 from haicap.dossiers.validation import Applicant
 from haicap.procedures.selectors import procedure_for_intake
 from haicap.units.models import Unit
-from haicap.units.selectors import unit_in_force
+from haicap.units.selectors import unit_by_code
 
 router = Router(tags=["dossiers"])
 AUTH = [TokenAuth(), django_auth]
@@ -41,7 +41,7 @@ def client_address(request: HttpRequest) -> str:
 
 
 def unit_get(code: str, field: str) -> Unit:
-    unit = unit_in_force("province" if len(code) == 2 else "commune", code)
+    unit = unit_by_code(code)
     if unit is None:
         raise NotFound(UNIT_NOT_FOUND.format(code=code), extra={"field": field, "code": code})
     return unit

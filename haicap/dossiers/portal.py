@@ -21,7 +21,7 @@ from haicap.dossiers.validation import applicant_from_form
 from haicap.dossiers.views import new_form_key
 from haicap.procedures.selectors import procedure_get, procedure_search, procedure_settings
 from haicap.units.models import Unit
-from haicap.units.selectors import provinces_on
+from haicap.units.selectors import default_province, provinces_on
 
 MAX_COMPONENT_INPUTS = 8
 NO_FILES = "Cần tải lên ít nhất một thành phần hồ sơ (PDF, JPEG hoặc PNG)."
@@ -40,7 +40,7 @@ def portal(request: HttpRequest) -> HttpResponse:
 
 def communes(request: HttpRequest) -> HttpResponse:
     """HTMX: the communes of the chosen province, for the receiving-centre select."""
-    units = search_units(request.GET.get("province", "79"), "", limit=400)
+    units = search_units(request.GET.get("province") or default_province(), "", limit=400)
     return render(request, "dossiers/_commune_options.html", {"units": units, "selected": ""})
 
 
@@ -51,7 +51,7 @@ def _components(procedure: Any) -> list[str]:
 
 def submit(request: HttpRequest, code: str) -> HttpResponse:
     procedure = procedure_get(code)
-    province = request.POST.get("province") or request.GET.get("province") or "79"
+    province = request.POST.get("province") or request.GET.get("province") or default_province()
     context: dict[str, Any] = {
         "procedure": procedure,
         "components": _components(procedure),

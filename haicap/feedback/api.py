@@ -17,6 +17,7 @@ from haicap.feedback.models import Channel, Report
 from haicap.feedback.selectors import categories_for, unit_queue
 from haicap.feedback.services import Submission, allowed_actions, report_submit, report_transition
 from haicap.feedback.views import PER_CLIENT, client_address
+from haicap.units.selectors import default_province
 
 router = Router(tags=["feedback"])
 AUTH = [TokenAuth(), django_auth]
@@ -98,8 +99,8 @@ def report_out(report: Report, *, everything: bool = False) -> dict[str, Any]:
 
 
 @router.get("/categories", response=list[CategoryOut], summary="Lĩnh vực phản ánh của một tỉnh")
-def categories(request: HttpRequest, province: str = "79") -> list[Any]:
-    return categories_for(province)
+def categories(request: HttpRequest, province: str = "") -> list[Any]:
+    return categories_for(province or default_province())
 
 
 @router.post("", response={201: SentOut}, summary="Gửi phản ánh (giới hạn số lần mỗi máy)")

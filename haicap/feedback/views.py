@@ -26,7 +26,7 @@ from haicap.feedback.services import (
     report_transition,
 )
 from haicap.units.models import Unit
-from haicap.units.selectors import provinces_on
+from haicap.units.selectors import default_province, provinces_on
 
 MAX_PHOTOS = 5
 PER_CLIENT = (10, dt.timedelta(minutes=30))
@@ -49,7 +49,7 @@ def _float(value: str, field: str) -> float | None:
 
 
 def report_list(request: HttpRequest) -> HttpResponse:
-    province = request.GET.get("province", "79")
+    province = request.GET.get("province") or default_province()
     status = request.GET.get("status", "")
     reports = public_reports(province, request.GET.get("q", ""), status)
     page = Paginator(reports, 25).get_page(request.GET.get("page"))
@@ -69,7 +69,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 def report_points(request: HttpRequest) -> JsonResponse:
     """GeoJSON points of the public reports of a province (the last 500), for the map."""
-    reports = public_reports(request.GET.get("province", "79")).exclude(lat=None)[:500]
+    province = request.GET.get("province") or default_province()
+    reports = public_reports(province).exclude(lat=None)[:500]
     features = [
         {
             "type": "Feature",
@@ -117,7 +118,7 @@ def _centre(province: str) -> tuple[float, float] | None:
 
 
 def report_new(request: HttpRequest) -> HttpResponse:
-    province = request.POST.get("province") or request.GET.get("province") or "79"
+    province = request.POST.get("province") or request.GET.get("province") or default_province()
     centre = _centre(province)
     context: dict[str, Any] = {
         "centre": centre,
@@ -164,7 +165,8 @@ def nearby(request: HttpRequest) -> HttpResponse:
             _float(request.GET.get("lat", ""), "lat"),
             _float(request.GET.get("lon", ""), "lon"),
         )
-        category = category_get(request.GET.get("province", "79"), request.GET.get("category", ""))
+        province = request.GET.get("province") or default_province()
+        category = category_get(province, request.GET.get("category", ""))
     except (ApplicationError, NotFound):
         return HttpResponse("")
     found = nearby_open(category, lat, lon) if lat is not None and lon is not None else []
