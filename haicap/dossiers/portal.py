@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from haicap.core.clients import client_address
 from haicap.core.errors import ApplicationError
 from haicap.core.uploads import MAX_FILE_BYTES
 from haicap.dossiers import citizen
@@ -25,10 +26,6 @@ from haicap.units.selectors import default_province, provinces_on
 
 MAX_COMPONENT_INPUTS = 8
 NO_FILES = "Cần tải lên ít nhất một thành phần hồ sơ (PDF, JPEG hoặc PNG)."
-
-
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
 
 
 def portal(request: HttpRequest) -> HttpResponse:

@@ -3,20 +3,20 @@ report's public page, and the author's private page (updates, rating, reopening)
 
 from __future__ import annotations
 
-import datetime as dt
 import statistics
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from haicap.core.clients import client_address
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.core.ratelimit import rate_limit_hit
-from haicap.core.uploads import MAX_FILE_BYTES, upload_checked
-from haicap.feedback.models import OPEN_STATUSES, Evidence, Report
+from haicap.feedback.evidence import evidence_build
+from haicap.feedback.limits import PER_CLIENT
+from haicap.feedback.models import OPEN_STATUSES, Report
 from haicap.feedback.selectors import categories_for, category_get, nearby_open, public_reports
 from haicap.feedback.services import (
     Submission,
@@ -27,13 +27,6 @@ from haicap.feedback.services import (
 )
 from haicap.units.models import Unit
 from haicap.units.selectors import default_province, provinces_on
-
-MAX_PHOTOS = 5
-PER_CLIENT = (10, dt.timedelta(minutes=30))
-
-
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
 
 
 def _float(value: str, field: str) -> float | None:
@@ -88,20 +81,6 @@ def report_points(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"type": "FeatureCollection", "features": features})
 
 
-def _photos(request: HttpRequest, field: str = "photos") -> list[Evidence]:
-    files = request.FILES.getlist(field)
-    if len(files) > MAX_PHOTOS:
-        raise ApplicationError(f"Tối đa {MAX_PHOTOS} tệp.", extra={"field": field}, status=422)
-    evidence = []
-    for upload in files:
-        content = upload.read(MAX_FILE_BYTES + 1)
-        kind = upload_checked(upload.name or "", content, field=field)
-        item = Evidence(content_type=kind, size=len(content))
-        item.file.save(f"{upload.name or 'anh'}"[-60:], ContentFile(content), save=False)
-        evidence.append(item)
-    return evidence
-
-
 def _centre(province: str) -> tuple[float, float] | None:
     """Where the pin map opens: the median of the province's commune centres, which stays on
     the mainland when a province reaches far islands."""
@@ -147,7 +126,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
                 contact_email=post.get("contact_email", ""),
             ),
             actor=request.user,
-            photos=_photos(request),
+            photos=evidence_build(request.FILES.getlist("photos")),
             idempotency_key=post.get("idempotency_key") or None,
             client_key=f"ip:{client_address(request)}",
         )
