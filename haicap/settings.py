@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -145,3 +147,11 @@ HAICAP_PUBLIC_URL = os.environ.get("HAICAP_PUBLIC_URL", "http://127.0.0.1:8000")
 # Per-process caches of reference rows (core.ttlcache): how long another process's change may
 # take to be seen here.
 HAICAP_CACHE_SECONDS = float(os.environ.get("HAICAP_CACHE_SECONDS", "30"))
+
+# The province that pages, the API's examples and commands start from when none is given
+# (units.selectors.default_province). Two digits, like every province code.
+HAICAP_DEFAULT_PROVINCE = os.environ.get("HAICAP_DEFAULT_PROVINCE", "79").strip()
+if not re.fullmatch(r"[0-9]{2}", HAICAP_DEFAULT_PROVINCE):
+    raise ImproperlyConfigured(
+        f"HAICAP_DEFAULT_PROVINCE={HAICAP_DEFAULT_PROVINCE!r}: a province code is two digits."
+    )

@@ -9,6 +9,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status as Reply
 from ninja.security import django_auth
 
+from haicap.core.clients import client_address
 from haicap.core.errors import NotFound
 from haicap.core.permissions import has_permission
 from haicap.core.personal import mask_id, mask_phone
@@ -29,19 +30,15 @@ from haicap.dossiers.services import (
 from haicap.dossiers.validation import Applicant
 from haicap.procedures.selectors import procedure_for_intake
 from haicap.units.models import Unit
-from haicap.units.selectors import unit_in_force
+from haicap.units.selectors import unit_by_code
 
 router = Router(tags=["dossiers"])
 AUTH = [TokenAuth(), django_auth]
 UNIT_NOT_FOUND = "Không tìm thấy xã/phường/tỉnh mã «{code}» đang có hiệu lực."
 
 
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
-
-
 def unit_get(code: str, field: str) -> Unit:
-    unit = unit_in_force("province" if len(code) == 2 else "commune", code)
+    unit = unit_by_code(code)
     if unit is None:
         raise NotFound(UNIT_NOT_FOUND.format(code=code), extra={"field": field, "code": code})
     return unit

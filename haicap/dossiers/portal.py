@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from haicap.core.clients import client_address
 from haicap.core.errors import ApplicationError
 from haicap.core.uploads import MAX_FILE_BYTES
 from haicap.dossiers import citizen
@@ -21,14 +22,10 @@ from haicap.dossiers.validation import applicant_from_form
 from haicap.dossiers.views import new_form_key
 from haicap.procedures.selectors import procedure_get, procedure_search, procedure_settings
 from haicap.units.models import Unit
-from haicap.units.selectors import provinces_on
+from haicap.units.selectors import default_province, provinces_on
 
 MAX_COMPONENT_INPUTS = 8
 NO_FILES = "Cần tải lên ít nhất một thành phần hồ sơ (PDF, JPEG hoặc PNG)."
-
-
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
 
 
 def portal(request: HttpRequest) -> HttpResponse:
@@ -40,7 +37,7 @@ def portal(request: HttpRequest) -> HttpResponse:
 
 def communes(request: HttpRequest) -> HttpResponse:
     """HTMX: the communes of the chosen province, for the receiving-centre select."""
-    units = search_units(request.GET.get("province", "79"), "", limit=400)
+    units = search_units(request.GET.get("province") or default_province(), "", limit=400)
     return render(request, "dossiers/_commune_options.html", {"units": units, "selected": ""})
 
 
@@ -51,7 +48,7 @@ def _components(procedure: Any) -> list[str]:
 
 def submit(request: HttpRequest, code: str) -> HttpResponse:
     procedure = procedure_get(code)
-    province = request.POST.get("province") or request.GET.get("province") or "79"
+    province = request.POST.get("province") or request.GET.get("province") or default_province()
     context: dict[str, Any] = {
         "procedure": procedure,
         "components": _components(procedure),

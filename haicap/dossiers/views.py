@@ -36,6 +36,7 @@ from haicap.dossiers.workflow import TRANSITIONS, action_label
 from haicap.procedures.selectors import procedure_for_intake, procedure_search, procedure_settings
 from haicap.units.address.convert import convert_address
 from haicap.units.models import Unit
+from haicap.units.selectors import default_province, unit_by_code
 from haicap.workdays.calendar import VN
 
 ITEM_KINDS = {"bản chính": "original", "bản sao có chứng thực": "certified", "bản sao": "copy"}
@@ -98,8 +99,7 @@ def _unit_by_code(code: str, field: str) -> Unit | None:
     code = code.strip()
     if not code:
         return None
-    level = "province" if len(code) == 2 else "commune"
-    unit = Unit.objects.current().filter(level=level, code=code).first()
+    unit = unit_by_code(code)
     if unit is None:
         raise ApplicationError(
             f"Không có đơn vị hành chính mã «{code}».", extra={"field": field}, status=422
@@ -150,8 +150,8 @@ def receive(request: HttpRequest) -> HttpResponse:
 
 
 def _province_of(receiving_code: str) -> str:
-    unit = Unit.objects.current().filter(code=receiving_code).first()
-    return unit.province_code if unit else "79"
+    unit = unit_by_code(receiving_code)
+    return unit.province_code if unit else default_province()
 
 
 @login_required

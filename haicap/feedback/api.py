@@ -5,18 +5,22 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from django.urls import reverse
+from ninja import Field, File, Router, Schema, UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status as Reply
 from ninja.security import django_auth
 
+from haicap.core.clients import client_address
 from haicap.core.errors import NotFound
 from haicap.core.ratelimit import rate_limit_hit
 from haicap.core.tokens import TokenAuth
+from haicap.feedback.evidence import answer_evidence_add
+from haicap.feedback.limits import PER_CLIENT
 from haicap.feedback.models import Channel, Report
 from haicap.feedback.selectors import categories_for, unit_queue
 from haicap.feedback.services import Submission, allowed_actions, report_submit, report_transition
-from haicap.feedback.views import PER_CLIENT, client_address
+from haicap.units.selectors import default_province
 
 router = Router(tags=["feedback"])
 AUTH = [TokenAuth(), django_auth]
@@ -98,8 +102,8 @@ def report_out(report: Report, *, everything: bool = False) -> dict[str, Any]:
 
 
 @router.get("/categories", response=list[CategoryOut], summary="Lĩnh vực phản ánh của một tỉnh")
-def categories(request: HttpRequest, province: str = "79") -> list[Any]:
-    return categories_for(province)
+def categories(request: HttpRequest, province: str = "") -> list[Any]:
+    return categories_for(province or default_province())
 
 
 @router.post("", response={201: SentOut}, summary="Gửi phản ánh (giới hạn số lần mỗi máy)")
@@ -183,7 +187,7 @@ class ActedOut(ReportOut):
     "/{code}/actions/{action}",
     response=ActedOut,
     auth=AUTH,
-    summary="Thao tác của cán bộ: accept, progress, answer (cần minh chứng đã tải lên), reject, reassign",
+    summary="Thao tác của cán bộ: accept, progress, answer (cần minh chứng đã tải lên: /evidence), reject, reassign",
 )
 def act(request: HttpRequest, code: str, action: str, data: ActionIn) -> dict[str, Any]:
     report = Report.objects.filter(code=code).first()
@@ -198,3 +202,39 @@ def act(request: HttpRequest, code: str, action: str, data: ActionIn) -> dict[st
         **report_out(report, everything=True),
         "allowed_actions": allowed_actions(report, request.user),
     }
+
+
+class EvidenceOut(Schema):
+    id: int
+    url: str
+    content_type: str
+    size: int
+
+
+@router.post(
+    "/{code}/evidence",
+    response={201: list[EvidenceOut]},
+    auth=AUTH,
+    summary="Tải lên minh chứng trả lời (multipart, trường «evidence», tối đa 5 tệp PDF/JPEG/PNG, "
+    "10 MB mỗi tệp), trước thao tác answer",
+)
+def evidence(
+    request: HttpRequest, code: str, evidence: File[list[UploadedFile]]
+) -> Reply[list[dict[str, Any]]]:
+    report = Report.objects.filter(code=code).first()
+    if report is None:
+        raise NotFound(f"Không tìm thấy phản ánh «{code}».")
+    # scoped like the answer itself: HANDLE_FEEDBACK at the report's responsible unit
+    stored = answer_evidence_add(report, actor=request.user, files=evidence)
+    return Reply(
+        201,
+        [
+            {
+                "id": item.pk,
+                "url": reverse("feedback:evidence", kwargs={"code": report.code, "pk": item.pk}),
+                "content_type": item.content_type,
+                "size": item.size,
+            }
+            for item in stored
+        ],
+    )

@@ -17,11 +17,11 @@ from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
+from haicap.feedback.evidence import answer_evidence_add
 from haicap.feedback.models import Report
 from haicap.feedback.rights import FeedbackPerm
 from haicap.feedback.selectors import dispatcher_queue, feedback_figures, nearby_open, unit_queue
 from haicap.feedback.services import allowed_actions, report_moderate, report_transition, sender_ban
-from haicap.feedback.views import _photos
 from haicap.feedback.workflow import TRANSITIONS
 
 
@@ -98,10 +98,9 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
     }
     try:
         with transaction.atomic():
-            if action == "answer":
-                for item in _photos(request, "evidence"):
-                    item.report, item.kind = report, "answer"
-                    item.save()
+            files = request.FILES.getlist("evidence")
+            if action == "answer" and files:
+                answer_evidence_add(report, actor=request.user, files=files)
             report_transition(report, action=action, actor=request.user, **params)
     except ApplicationError as exc:
         context = _context(request, report)

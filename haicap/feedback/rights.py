@@ -9,6 +9,7 @@ from haicap.core.roles import Role
 class FeedbackAudit(AuditActions):
     CREATED = 600, _("Nhận phản ánh")
     TRANSITION = 601, _("Chuyển trạng thái phản ánh")
+    EVIDENCE_ADDED = 602, _("Tải lên minh chứng trả lời")
     MODERATED = 603, _("Kiểm duyệt phản ánh")
 
 

@@ -3,20 +3,20 @@ report's public page, and the author's private page (updates, rating, reopening)
 
 from __future__ import annotations
 
-import datetime as dt
 import statistics
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from haicap.core.clients import client_address
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.core.ratelimit import rate_limit_hit
-from haicap.core.uploads import MAX_FILE_BYTES, upload_checked
-from haicap.feedback.models import OPEN_STATUSES, Evidence, Report
+from haicap.feedback.evidence import evidence_build
+from haicap.feedback.limits import PER_CLIENT
+from haicap.feedback.models import OPEN_STATUSES, Report
 from haicap.feedback.selectors import categories_for, category_get, nearby_open, public_reports
 from haicap.feedback.services import (
     Submission,
@@ -26,14 +26,7 @@ from haicap.feedback.services import (
     report_transition,
 )
 from haicap.units.models import Unit
-from haicap.units.selectors import provinces_on
-
-MAX_PHOTOS = 5
-PER_CLIENT = (10, dt.timedelta(minutes=30))
-
-
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
+from haicap.units.selectors import default_province, provinces_on
 
 
 def _float(value: str, field: str) -> float | None:
@@ -49,7 +42,7 @@ def _float(value: str, field: str) -> float | None:
 
 
 def report_list(request: HttpRequest) -> HttpResponse:
-    province = request.GET.get("province", "79")
+    province = request.GET.get("province") or default_province()
     status = request.GET.get("status", "")
     reports = public_reports(province, request.GET.get("q", ""), status)
     page = Paginator(reports, 25).get_page(request.GET.get("page"))
@@ -69,7 +62,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 def report_points(request: HttpRequest) -> JsonResponse:
     """GeoJSON points of the public reports of a province (the last 500), for the map."""
-    reports = public_reports(request.GET.get("province", "79")).exclude(lat=None)[:500]
+    province = request.GET.get("province") or default_province()
+    reports = public_reports(province).exclude(lat=None)[:500]
     features = [
         {
             "type": "Feature",
@@ -85,20 +79,6 @@ def report_points(request: HttpRequest) -> JsonResponse:
         for r in reports
     ]
     return JsonResponse({"type": "FeatureCollection", "features": features})
-
-
-def _photos(request: HttpRequest, field: str = "photos") -> list[Evidence]:
-    files = request.FILES.getlist(field)
-    if len(files) > MAX_PHOTOS:
-        raise ApplicationError(f"Tối đa {MAX_PHOTOS} tệp.", extra={"field": field}, status=422)
-    evidence = []
-    for upload in files:
-        content = upload.read(MAX_FILE_BYTES + 1)
-        kind = upload_checked(upload.name or "", content, field=field)
-        item = Evidence(content_type=kind, size=len(content))
-        item.file.save(f"{upload.name or 'anh'}"[-60:], ContentFile(content), save=False)
-        evidence.append(item)
-    return evidence
 
 
 def _centre(province: str) -> tuple[float, float] | None:
@@ -117,7 +97,7 @@ def _centre(province: str) -> tuple[float, float] | None:
 
 
 def report_new(request: HttpRequest) -> HttpResponse:
-    province = request.POST.get("province") or request.GET.get("province") or "79"
+    province = request.POST.get("province") or request.GET.get("province") or default_province()
     centre = _centre(province)
     context: dict[str, Any] = {
         "centre": centre,
@@ -146,7 +126,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
                 contact_email=post.get("contact_email", ""),
             ),
             actor=request.user,
-            photos=_photos(request),
+            photos=evidence_build(request.FILES.getlist("photos")),
             idempotency_key=post.get("idempotency_key") or None,
             client_key=f"ip:{client_address(request)}",
         )
@@ -164,7 +144,8 @@ def nearby(request: HttpRequest) -> HttpResponse:
             _float(request.GET.get("lat", ""), "lat"),
             _float(request.GET.get("lon", ""), "lon"),
         )
-        category = category_get(request.GET.get("province", "79"), request.GET.get("category", ""))
+        province = request.GET.get("province") or default_province()
+        category = category_get(province, request.GET.get("category", ""))
     except (ApplicationError, NotFound):
         return HttpResponse("")
     found = nearby_open(category, lat, lon) if lat is not None and lon is not None else []

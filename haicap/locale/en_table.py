@@ -480,6 +480,8 @@ EN = {
     "Nhận phản ánh": "Report received",
     "Chuyển trạng thái phản ánh": "Report status changed",
     "Kiểm duyệt phản ánh": "Report moderated",
+    "Tải lên minh chứng trả lời": "Answer evidence uploaded",
+    "Gộp vào phản ánh trùng": "Merged into a duplicate report",
     "Xử lý phản ánh, kiến nghị": "Handle citizen feedback",
     "Điều phối phản ánh, kiến nghị": "Dispatch citizen feedback",
     "Kiểm duyệt phản ánh (ẩn, chặn, gộp)": "Moderate feedback (hide, block, merge)",

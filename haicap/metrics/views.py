@@ -28,6 +28,7 @@ from haicap.metrics.models import Group, Indicator
 from haicap.metrics.rights import MetricsAudit, MetricsPerm
 from haicap.metrics.services import TARGET_CODES, targets_set
 from haicap.units.models import Level, Unit
+from haicap.units.selectors import default_province
 
 # which list shows the records behind each indicator
 BEHIND = {
@@ -96,7 +97,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if scope.empty:
         raise PermissionDenied(PERMISSION_DENIED, extra={"permission": MetricsPerm.VIEW})
     if scope.everything:
-        return redirect("metrics:province", province="79")
+        return redirect("metrics:province", province=default_province())
     if scope.province_codes:
         return redirect("metrics:province", province=sorted(scope.province_codes)[0])
     return redirect("metrics:unit", code=sorted(scope.unit_codes)[0])

@@ -20,13 +20,14 @@ from haicap.procedures.selectors import (
     procedure_settings,
 )
 from haicap.procedures.services import province_procedure_configure
+from haicap.units.selectors import default_province
 
 
 def _admin_province(request: HttpRequest) -> str:
     """The province whose catalogue the signed-in administrator configures (first in scope)."""
     scope = scope_for(request.user, ProcedurePerm.MANAGE)
     if scope.everything:
-        return request.GET.get("province", "") or "79"
+        return request.GET.get("province", "") or default_province()
     return sorted(scope.province_codes)[0] if scope.province_codes else ""
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, QuerySet
+from django.conf import settings
+from django.db.models import Count, F, QuerySet
+from django.utils import timezone
 
 from haicap.core.errors import NotFound
 from haicap.core.text import search_key
 from haicap.core.ttlcache import TTLCache
-from haicap.units.models import Level, Succession, Unit
+from haicap.units.models import Level, Relation, Succession, Unit
 
 UNIT_NOT_FOUND = "Không tìm thấy đơn vị hành chính mã «{code}»."
 
@@ -26,12 +28,48 @@ def unit_in_force(level: str, code: str) -> Unit | None:
     )
 
 
-def unit_by_code(code: str) -> Unit | None:
-    """The unit in force with this code, whatever its level (the level is the unit's own)."""
-    return _in_force.get(
-        ("any", code),
-        lambda: Unit.objects.current().defer("boundary").filter(code=code).first(),
+_by_code: TTLCache[Unit | None] = TTLCache("units by code")
+
+
+def unit_by_code(code: str, *, at: dt.date | None = None) -> Unit | None:
+    """The unit with `code` in force on `at` (today by default), whatever its level: the level
+    is read from the unit, never guessed from the code's length. Cached like unit_in_force."""
+    code = code.strip()
+    if not code:
+        return None
+    day = at or timezone.localdate()
+    return _by_code.get(
+        (code, day),
+        lambda: (
+            Unit.objects.on(day)
+            .filter(code=code)
+            .defer("boundary")
+            .order_by(F("valid_from").desc(nulls_last=True))
+            .first()
+        ),
     )
+
+
+def unit_successor(unit: Unit) -> Unit | None:
+    """The unit in force that took over `unit`, following successions through later changes;
+    None for a unit still in force, or when it was split between several units and none took it
+    over whole (a person must choose which one inherits its work)."""
+    seen = {unit.pk}
+    while unit.valid_to is not None:
+        links = list(Succession.objects.filter(predecessor=unit).select_related("successor"))
+        whole = [link for link in links if link.relation == Relation.WHOLE]
+        pick = whole if len(links) > 1 else links
+        if len(pick) != 1 or pick[0].successor_id in seen:
+            return None
+        unit = pick[0].successor
+        seen.add(unit.pk)
+    return unit if len(seen) > 1 else None
+
+
+def default_province() -> str:
+    """The province code pages and commands start from when none is given
+    (`HAICAP_DEFAULT_PROVINCE`)."""
+    return str(settings.HAICAP_DEFAULT_PROVINCE)
 
 
 def unit_counts_on(date: dt.date) -> dict[str, int]:

@@ -54,6 +54,7 @@ STORED_AUDIT_VALUES = {
     502: "Đánh giá hồ sơ",
     600: "Nhận phản ánh",
     601: "Chuyển trạng thái phản ánh",
+    602: "Tải lên minh chứng trả lời",
     603: "Kiểm duyệt phản ánh",
     700: "Tạo dữ liệu mô phỏng",
     701: "Tính lại chỉ số phục vụ",

@@ -11,6 +11,7 @@ from haicap.core.errors import ApplicationError
 from haicap.feedback.demo import demo_reports
 from haicap.feedback.open311 import key_issue
 from haicap.feedback.services import reports_escalate
+from haicap.units.selectors import default_province
 
 
 class Command(BaseCommand):
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         sub.add_parser("demo", help="demo reports around central HCMC (idempotent)")
         key = sub.add_parser("key", help="issue an Open311 api_key (shown once)")
         key.add_argument("label", help="who uses it, e.g. 'Ứng dụng 1022'")
-        key.add_argument("--province", default="79")
+        key.add_argument("--province", default=default_province())
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "demo":
