@@ -16,8 +16,9 @@ from django.utils.translation import gettext_noop
 
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.core.ttlcache import TTLCache
-from haicap.metrics.index import OPEN_DOSSIER, OPEN_REPORT, Period, UnitIndex, province_index
+from haicap.metrics.index import UnitIndex, province_index
 from haicap.metrics.models import Target, UnitDay
+from haicap.metrics.periods import OPEN_DOSSIER, OPEN_REPORT, Period
 from haicap.units.models import Level, Unit
 from haicap.workdays.calendar import VN
 
