@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.roles import Perm
-from haicap.dossiers.forms import FORMS, form_response, register_pdf, register_xlsx
 from haicap.dossiers.models import Channel, ReturnMethod, Status
+from haicap.dossiers.paperwork import FORMS, form_response, register_pdf, register_xlsx
 from haicap.dossiers.selectors import (
     OPEN,
     QUEUES,
