@@ -20,6 +20,7 @@ from django.utils import timezone
 from haicap.metrics.measures import MANY, MEASURES, Ratio, _div
 from haicap.metrics.models import Group, Indicator
 from haicap.metrics.periods import NAMES, Period, _counter, _period_rows, overdue_open
+from haicap.metrics.periods import period_counts as period_counts  # read from here too
 
 
 @dataclass

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -321,6 +320,3 @@ def working_online_share(profile: Profile, counts: dict[dt.date, int], cal: Work
     off = sum(n for d, n in counts.items() if not cal.is_working_day(d))
     working = sum(counts.values()) - off
     return max(0.0, min(1.0, (profile.online * sum(counts.values()) - off) / max(1, working)))
-
-
-Progress = Callable[[str], None]
