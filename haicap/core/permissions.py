@@ -105,7 +105,3 @@ def require_permission(
             _(PERMISSION_DENIED),
             extra={"permission": perm, "province_code": province_code, "unit_code": unit_code},
         )
-
-
-def actor_roles(actor: Actor) -> list[str]:
-    return sorted({m.role for m in active_memberships(actor)})

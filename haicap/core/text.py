@@ -48,10 +48,6 @@ def tone_key(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept)) + tone
 
 
-def has_diacritics(text: str) -> bool:
-    return fold(text) != text.lower()
-
-
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 

@@ -17,8 +17,8 @@ from haicap.core.rights import CorePerm
 from haicap.core.tokens import TokenAuth
 from haicap.core.uploads import MAX_FILE_BYTES
 from haicap.dossiers import citizen
-from haicap.dossiers.forms import form_response
 from haicap.dossiers.models import Channel, Dossier, ReturnMethod, Status
+from haicap.dossiers.paperwork import form_response
 from haicap.dossiers.selectors import citizen_history, dossier_for, dossier_queue
 from haicap.dossiers.services import (
     Intake,

@@ -19,8 +19,8 @@ from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.rights import CorePerm
 from haicap.dossiers.deadlines import is_overdue
-from haicap.dossiers.forms import FORMS, form_response, register_pdf, register_xlsx
 from haicap.dossiers.models import Channel, ReturnMethod, Status
+from haicap.dossiers.paperwork import FORMS, form_response, register_pdf, register_xlsx
 from haicap.dossiers.rights import DossierPerm
 from haicap.dossiers.selectors import (
     QUEUES,

@@ -18,8 +18,9 @@ from haicap.core.errors import ApplicationError, NotFound
 from haicap.core.ttlcache import TTLCache
 from haicap.dossiers.deadlines import overdue_q as dossier_overdue_q
 from haicap.feedback.deadlines import overdue_q as report_overdue_q
-from haicap.metrics.index import Period, UnitIndex, province_index
+from haicap.metrics.index import UnitIndex, province_index
 from haicap.metrics.models import Target, UnitDay
+from haicap.metrics.periods import Period
 from haicap.units.models import Level, Unit
 from haicap.workdays.calendar import VN
 

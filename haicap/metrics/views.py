@@ -4,8 +4,6 @@ dossiers and reports behind every figure; Excel and CSV exports; the method."""
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from django.contrib import messages
@@ -18,14 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.rights import CorePerm
 from haicap.metrics import selectors as s
 from haicap.metrics.index import MEASURES, Period
 from haicap.metrics.models import Group, Indicator
-from haicap.metrics.rights import MetricsAudit, MetricsPerm
+from haicap.metrics.rights import MetricsPerm
 from haicap.metrics.services import TARGET_CODES, targets_set
 from haicap.units.models import Level, Unit
 from haicap.units.selectors import default_province
@@ -151,7 +148,9 @@ def province(request: HttpRequest, province: str) -> HttpResponse:
                 {**t, "value_text": _pct(t["value"]), "goal_text": _pct(t["goal"])}
                 for t in s.targets(province, result.province, period)
             ],
-            "can_manage": has_permission(request.user, MetricsPerm.MANAGE, province_code=province),
+            "can_manage": has_permission(
+                request.user, MetricsPerm.MANAGE, province_code=province
+            ),
             "target_form": s.target_form(province),
         },
     )
@@ -286,101 +285,6 @@ def behind(request: HttpRequest, code: str, what: str) -> HttpResponse:
             ),
         },
     )
-
-
-EXPORT_HEADER = [
-    "Hạng",
-    "Mã",
-    "Xã/phường",
-    "Điểm (trên 100, các chỉ số đo được)",
-    *[str(label) for _, label in Group.choices],
-    "Hồ sơ tiếp nhận",
-    "Trực tuyến",
-    "Đúng hạn",
-    "Hài lòng",
-    "Trễ hạn",
-    "Quá hạn chưa xong",
-    "Phản ánh quá hạn",
-]
-
-
-def _export_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
-    out = []
-    for r in rows:
-        groups = [g["score"] if g["score"] is not None else "chưa đo được" for g in r["groups"]]
-        out.append(
-            [
-                r["rank"] or "",
-                r["code"],
-                r["full_name"],
-                r["score"] if r["score"] is not None else "chưa đo được",
-                *groups,
-                r["received"],
-                r["online"],
-                r["on_time"],
-                r["satisfied"],
-                r["late"],
-                r["overdue"],
-                r["fb_overdue"],
-            ]
-        )
-    return out
-
-
-@login_required
-def export(request: HttpRequest, province: str, fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "xlsx"):
-        raise NotFound(f"Định dạng «{fmt}» không có: csv hoặc xlsx.", extra={"format": fmt})
-    unit = s.province_unit(province)
-    _require(request, province)
-    _kind, period = _period(request)
-    result = s.ranking(province, period)
-    rows = _export_rows([_row(u, result.names.get(u.unit_code)) for u in result.units])
-    name = f"chi-so-{province}-{period.start:%Y%m%d}-{period.end:%Y%m%d}"
-    audit_record(
-        actor=request.user,
-        action=MetricsAudit.EXPORTED,
-        obj=unit,
-        province_code=province,
-        note=f"{fmt} {period.start}–{period.end}",
-    )
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(
-            [f"Chỉ số phục vụ {unit.full_name}, {period.start:%d/%m/%Y}–{period.end:%d/%m/%Y}"]
-        )
-        writer.writerow(EXPORT_HEADER)
-        writer.writerows(rows)
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
-        book = Workbook()
-        sheet = book.active
-        assert sheet is not None
-        sheet.title = "Xếp hạng"
-        sheet.append(
-            [f"Chỉ số phục vụ {unit.full_name}, {period.start:%d/%m/%Y}–{period.end:%d/%m/%Y}"]
-        )
-        sheet.append(EXPORT_HEADER)
-        for cell in sheet[2]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(row)
-        sheet.freeze_panes = "D3"
-        sheet.column_dimensions["C"].width = 32
-        out = io.BytesIO()
-        book.save(out)
-        response = HttpResponse(
-            out.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
 
 
 @login_required

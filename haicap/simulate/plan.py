@@ -8,73 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from haicap.dossiers.validation import Applicant
+from haicap.simulate.clock import Clock  # also imported from here (simulate.bulk)
+from haicap.simulate.people import applicant
 from haicap.simulate.profile import Profile
 from haicap.simulate.world import Offer, Place, World
-from haicap.workdays.calendar import CUTOFF, VN, WorkCalendar, due_at
+from haicap.workdays.calendar import VN, WorkCalendar
 
-FAMILY = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-]
-MIDDLE = ["Văn", "Thị", "Minh", "Ngọc", "Thanh", "Hoàng", "Quốc", "Thu", "Đức", "Anh"]
-GIVEN = [
-    "An",
-    "Bình",
-    "Châu",
-    "Dũng",
-    "Giang",
-    "Hà",
-    "Hải",
-    "Hoa",
-    "Hùng",
-    "Hương",
-    "Khang",
-    "Lan",
-    "Linh",
-    "Long",
-    "Mai",
-    "Nam",
-    "Ngân",
-    "Phúc",
-    "Quân",
-    "Tâm",
-    "Thảo",
-    "Trang",
-    "Tuấn",
-    "Vy",
-    "Yến",
-]
-STREETS = [
-    "Nguyễn Trãi",
-    "Lê Lợi",
-    "Trần Hưng Đạo",
-    "Hai Bà Trưng",
-    "Lý Thường Kiệt",
-    "Cách Mạng Tháng Tám",
-    "Điện Biên Phủ",
-    "Nguyễn Văn Cừ",
-    "Phan Đăng Lưu",
-    "Lê Văn Sỹ",
-]
 MISSING = [
     {"name": "Bản sao giấy khai sinh", "kind": "certified", "reason": "chưa nộp"},
     {"name": "Tờ khai theo mẫu", "kind": "original", "reason": "khai thiếu thông tin"},
@@ -113,111 +56,6 @@ class DossierPlan:
     @property
     def settings(self) -> Any:
         return self.offer.settings[self.channel]
-
-
-class _CachedCalendar:
-    """A WorkCalendar whose answers are remembered (planning asks the same days again and
-    again)."""
-
-    def __init__(self, cal: WorkCalendar) -> None:
-        self.cal = cal
-        self._working: dict[dt.date, bool] = {}
-        self._next: dict[tuple[dt.date, bool], dt.date] = {}
-        self._add: dict[tuple[dt.date, int], dt.date] = {}
-        self._between: dict[tuple[dt.date, dt.date], int] = {}
-
-    def is_working_day(self, day: dt.date) -> bool:
-        found = self._working.get(day)
-        if found is None:
-            found = self._working[day] = self.cal.is_working_day(day)
-        return found
-
-    def next_working_day(self, day: dt.date, *, include: bool = False) -> dt.date:
-        key = (day, include)
-        found = self._next.get(key)
-        if found is None:
-            found = self._next[key] = self.cal.next_working_day(day, include=include)
-        return found
-
-    def add_working_days(self, day: dt.date, count: int) -> dt.date:
-        key = (day, count)
-        found = self._add.get(key)
-        if found is None:
-            found = self._add[key] = self.cal.add_working_days(day, count)
-        return found
-
-    def working_days_between(self, start: dt.date, end: dt.date) -> int:
-        key = (start, end)
-        found = self._between.get(key)
-        if found is None:
-            found = self._between[key] = self.cal.working_days_between(start, end)
-        return found
-
-
-class Clock:
-    """Working-time arithmetic for planning (seconds resolution), and due dates cached by the
-    only things they depend on for day-based periods: the day and whether after 15:00."""
-
-    def __init__(self, cal: WorkCalendar) -> None:
-        self.cal = _CachedCalendar(cal)
-        self._due: dict[tuple, dt.datetime] = {}
-
-    def due(self, moment: dt.datetime, value: int, unit: str) -> dt.datetime:
-        local = moment.astimezone(VN)
-        key = (local.date(), local.time() >= CUTOFF, value, unit)
-        found = self._due.get(key)
-        if found is None:
-            found = self._due[key] = due_at(moment, value, unit, self.cal.cal)
-        return found
-
-    def working_time(
-        self, rng: random.Random, day: dt.date, after: dt.time | None = None
-    ) -> dt.datetime:
-        """A random moment of the working hours of `day` (after `after`)."""
-        start = (
-            7 * 3600 + 1800
-            if after is None
-            else after.hour * 3600 + after.minute * 60 + after.second + 1
-        )
-        start = max(start, 7 * 3600 + 1800)
-        end = 17 * 3600 - 60
-        if start >= end:
-            start = end - 1
-        second = rng.randrange(start, end)
-        if 11 * 3600 + 1800 <= second < 13 * 3600:  # lunch: the afternoon
-            second += 5400 if second + 5400 < end else 0
-        return dt.datetime.combine(
-            day, dt.time(second // 3600, second // 60 % 60, second % 60), tzinfo=VN
-        )
-
-    def later(self, rng: random.Random, moment: dt.datetime, low: int, high: int) -> dt.datetime:
-        """`low`..`high` minutes later, moved to the next working morning if past closing."""
-        local = moment.astimezone(VN) + dt.timedelta(
-            minutes=rng.randint(low, high), seconds=rng.randint(0, 59)
-        )
-        if self.cal.is_working_day(local.date()) and dt.time(7, 30) <= local.time() < dt.time(17):
-            return local
-        day = local.date() if local.time() < dt.time(7, 30) else local.date() + dt.timedelta(days=1)
-        day = self.cal.next_working_day(day, include=True)
-        return dt.datetime.combine(day, dt.time(7, 30), tzinfo=VN) + dt.timedelta(
-            minutes=rng.randint(0, 90)
-        )
-
-    def days_later(
-        self, rng: random.Random, moment: dt.datetime, low: int, high: int
-    ) -> dt.datetime:
-        day = self.cal.add_working_days(moment.astimezone(VN).date(), rng.randint(low, high))
-        return self.working_time(rng, day)
-
-
-def _applicant(rng: random.Random, place: Place) -> Applicant:
-    name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
-    century = rng.choice("0123") if rng.random() < 0.3 else rng.choice("01")
-    year = rng.randint(0, 24) if century in "23" else rng.randint(40, 99)
-    id_number = f"0{place.unit.province_code}{century}{year:02d}{rng.randrange(10**6):06d}"
-    phone = f"0{rng.choice('3579')}{rng.randrange(10**8):08d}"
-    address = f"{rng.randint(1, 399)} {rng.choice(STREETS)}, {place.unit.full_name}"
-    return Applicant(name, id_number, phone, address)
 
 
 def _pick(rng: random.Random, items: list, cumulative: list[float]) -> Any:
@@ -278,7 +116,7 @@ class Planner:
             channel=channel,
             outcome="register" if online else "accept",
             at=at,
-            applicant=_applicant(rng, home),
+            applicant=applicant(rng, home),
             applicant_commune=home.unit.code,
             return_method="online" if online and rng.random() < p.return_online else "counter",
         )
@@ -289,14 +127,32 @@ class Planner:
         return plan
 
     def _life(self, rng: random.Random, plan: DossierPlan) -> None:
+        accept_at = self._intake(rng, plan)
+        if accept_at is None:
+            return
+        appraised = self._appraisal(rng, plan, accept_at)
+        if appraised is None:
+            return
+        last, due = appraised
+        late = rng.random() < plan.competent.p_late
+        finish = self._finish(rng, last, due, late)
+        if late:
+            self._apology(rng, plan, last, due, finish)
+        if plan.settings.fee_vnd:
+            finish = self._payment(rng, plan, finish)
+        plan.steps.append(("complete", finish, "officer", {}))
+        self._return_and_rating(rng, plan, finish)
+
+    def _intake(self, rng: random.Random, plan: DossierPlan) -> dt.datetime | None:
+        """Accepted (when), or refused (None): online after the counter looks at it, in person
+        on the spot; either may first be asked for a missing paper."""
         p, clock, steps = self.profile, self.clock, plan.steps
         roll = rng.random()
-        # intake
         if plan.channel == "online":
             accept_at = clock.later(rng, plan.at, 20, 240)
             if roll < p.refused:
                 steps.append(("refuse", accept_at, "counter", {"reason": rng.choice(REFUSALS)}))
-                return
+                return None
             if roll < p.refused + p.intake_supplement:
                 steps.append(
                     ("request_supplement", accept_at, "counter", {"items": [rng.choice(MISSING)]})
@@ -307,11 +163,19 @@ class Planner:
             accept_at = plan.at
             if roll < p.refused:
                 plan.outcome, plan.refusal = "refuse", rng.choice(REFUSALS)
-                return
+                return None
             if roll < p.refused + p.intake_supplement:
                 plan.outcome, plan.missing = "supplement", [rng.choice(MISSING)]
                 accept_at = clock.days_later(rng, plan.at, 1, 3)
                 steps.append(("accept", accept_at, "counter", {}))
+        return accept_at
+
+    def _appraisal(
+        self, rng: random.Random, plan: DossierPlan, accept_at: dt.datetime
+    ) -> tuple[dt.datetime, dt.datetime] | None:
+        """Transfer, assignment and the officer's request for more papers: the last step's time
+        and the due time (None if the applicant withdraws)."""
+        p, clock, steps = self.profile, self.clock, plan.steps
         settings = plan.settings
         due = clock.due(accept_at, settings.time_value, settings.time_unit)
         transfer_at = clock.later(rng, accept_at, 5, 120)
@@ -326,7 +190,7 @@ class Planner:
             steps.append(
                 ("stop", clock.later(rng, last, 30, 600), "leader", {"reason": WITHDRAW[0]})
             )
-            return
+            return None
         if rng.random() < p.appraisal_supplement:
             asked = clock.later(rng, last, 30, 300)
             received_day = accept_at.astimezone(VN).date()
@@ -342,27 +206,30 @@ class Planner:
                 last = clock.days_later(rng, asked, 1, 4)
                 steps.append(("supplement_received", last, "officer", {}))
                 due = clock.due(last, settings.time_value, settings.time_unit)
-        late = rng.random() < plan.competent.p_late
-        finish = self._finish(rng, last, due, late)
-        if late:
-            self._apology(rng, plan, last, due, finish)
-        if settings.fee_vnd:
-            asked = max(
-                clock.later(rng, finish - dt.timedelta(hours=3), 0, 60),
-                steps[-1][1] + dt.timedelta(seconds=1),
-            )
-            steps.append(("request_payment", asked, "officer", {}))
-            paid = asked + dt.timedelta(minutes=rng.randint(5, 90))
-            steps.append(("payment_received", paid, "officer", {}))
-            finish = max(finish, paid + dt.timedelta(seconds=1))
-        steps.append(("complete", finish, "officer", {}))
+        return last, due
+
+    def _payment(self, rng: random.Random, plan: DossierPlan, finish: dt.datetime) -> dt.datetime:
+        """The fee asked for and paid before the result; the finish moved after the payment."""
+        steps = plan.steps
+        asked = max(
+            self.clock.later(rng, finish - dt.timedelta(hours=3), 0, 60),
+            steps[-1][1] + dt.timedelta(seconds=1),
+        )
+        steps.append(("request_payment", asked, "officer", {}))
+        paid = asked + dt.timedelta(minutes=rng.randint(5, 90))
+        steps.append(("payment_received", paid, "officer", {}))
+        return max(finish, paid + dt.timedelta(seconds=1))
+
+    def _return_and_rating(
+        self, rng: random.Random, plan: DossierPlan, finish: dt.datetime
+    ) -> None:
         if plan.return_method == "online":
             returned = finish + dt.timedelta(minutes=rng.randint(1, 120))
         else:
-            returned = clock.days_later(rng, finish, 0, 3)
+            returned = self.clock.days_later(rng, finish, 0, 3)
             returned = max(returned, finish + dt.timedelta(minutes=5))
-        steps.append(("return", returned, "counter", {}))
-        if rng.random() < p.rated:
+        plan.steps.append(("return", returned, "counter", {}))
+        if rng.random() < self.profile.rated:
             happy = rng.random() < plan.competent.p_satisfied
             plan.rating = (
                 returned + dt.timedelta(minutes=rng.randint(10, 4000)),
@@ -453,6 +320,3 @@ def working_online_share(profile: Profile, counts: dict[dt.date, int], cal: Work
     off = sum(n for d, n in counts.items() if not cal.is_working_day(d))
     working = sum(counts.values()) - off
     return max(0.0, min(1.0, (profile.online * sum(counts.values()) - off) / max(1, working)))
-
-
-Progress = Callable[[str], None]

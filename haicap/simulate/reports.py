@@ -23,7 +23,8 @@ from haicap.feedback.selectors import categories_for
 from haicap.feedback.services import Submission, report_submit, report_transition
 from haicap.feedback.signals import reports_loaded
 from haicap.feedback.workflow import TRANSITIONS
-from haicap.simulate.plan import FAMILY, GIVEN, MIDDLE, Clock
+from haicap.simulate.clock import Clock
+from haicap.simulate.people import FAMILY, GIVEN, MIDDLE
 from haicap.simulate.profile import Profile
 from haicap.simulate.world import Place, World
 from haicap.workdays.calendar import VN, due_at

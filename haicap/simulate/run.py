@@ -18,8 +18,9 @@ from django.utils import timezone
 from haicap.core.audit import audit_record
 from haicap.feedback.models import Report
 from haicap.simulate import bulk
+from haicap.simulate.clock import Clock
 from haicap.simulate.models import Run, RunDay
-from haicap.simulate.plan import Clock, Planner, day_counts, working_online_share
+from haicap.simulate.plan import Planner, day_counts, working_online_share
 from haicap.simulate.profile import Profile
 from haicap.simulate.replay import replay
 from haicap.simulate.reports import (

@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from haicap.metrics.index import (
-    EVENT_COUNTERS,
     Period,
     _score_many,
     indicators,
@@ -19,6 +18,7 @@ from haicap.metrics.index import (
     unit_index,
 )
 from haicap.metrics.models import COUNTERS, UnitDay
+from haicap.metrics.periods import EVENT_COUNTERS
 
 A, B, EMPTY = "26734", "26737", "26740"
 DAY = dt.date(2025, 8, 5)

@@ -129,21 +129,7 @@ def convert_rows(
         if progress:
             progress(1)
         try:
-            if column >= len(row) or not row[column].strip():
-                raise ValueError("địa chỉ trống")
-            address = row[column]
-            if len(address) > MAX_ADDRESS_LENGTH:
-                raise ValueError(f"địa chỉ dài quá {MAX_ADDRESS_LENGTH} ký tự")
-            lat = (
-                _float(row[lat_col], "vĩ độ", -90, 90)
-                if lat_col is not None and lat_col < len(row)
-                else None
-            )
-            lon = (
-                _float(row[lon_col], "kinh độ", -180, 180)
-                if lon_col is not None and lon_col < len(row)
-                else None
-            )
+            address, lat, lon = _row_input(row, column, lat_col, lon_col)
         except ValueError as exc:
             summary.errors.append(RowError(line, str(exc)))
             writer.writerow(
@@ -156,6 +142,28 @@ def convert_rows(
             summary.converted += 1
         writer.writerow([*row, *conversion_row(result)])
     return summary
+
+
+def _row_input(
+    row: list[str], column: int, lat_col: int | None, lon_col: int | None
+) -> tuple[str, float | None, float | None]:
+    """The row's address and point; ValueError says what is wrong with them."""
+    if column >= len(row) or not row[column].strip():
+        raise ValueError("địa chỉ trống")
+    address = row[column]
+    if len(address) > MAX_ADDRESS_LENGTH:
+        raise ValueError(f"địa chỉ dài quá {MAX_ADDRESS_LENGTH} ký tự")
+    lat = (
+        _float(row[lat_col], "vĩ độ", -90, 90)
+        if lat_col is not None and lat_col < len(row)
+        else None
+    )
+    lon = (
+        _float(row[lon_col], "kinh độ", -180, 180)
+        if lon_col is not None and lon_col < len(row)
+        else None
+    )
+    return address, lat, lon
 
 
 def convert_text_lines(text: str) -> list[Conversion]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from haicap.dossiers.forms import form_pdf, register_pdf, register_xlsx
+from haicap.dossiers.paperwork import form_pdf, register_pdf, register_xlsx
 from haicap.dossiers.services import dossier_intake, dossier_transition
 from haicap.dossiers.tests.conftest import at
 from haicap.dossiers.vietqr import crc16_ccitt, vietqr_payload
