@@ -195,4 +195,8 @@ def test_the_one_stop_runs_on_tables_partitioned_by_province(
     assert kept[0][("79", "26743", at(2025, 7, 1).date())]["received"] == 2
     assert kept[0][("01", hanoi.code, at(2025, 7, 1).date())]["received"] == 1
     rebuild()
-    assert (stored_counts(UnitDay), stored_counts(UnitMonth)) == kept
+    for model, was in zip((UnitDay, UnitMonth), kept, strict=True):
+        now = stored_counts(model)
+        assert {
+            k: (was.get(k), now.get(k)) for k in was.keys() | now.keys() if was.get(k) != now.get(k)
+        } == {}
