@@ -43,7 +43,10 @@ class Payment(models.TextChoices):
 
 
 class Dossier(models.Model):
-    code = models.CharField(_("mã hồ sơ"), max_length=32, unique=True)
+    # unique with the province (Meta.constraints): a table partitioned by province_code can only
+    # enforce keys that include it; the code is unique nationally all the same, since its agency
+    # part is a unit code (national, one province) and DailySequence numbers it
+    code = models.CharField(_("mã hồ sơ"), max_length=32)
     province_code = models.CharField(_("mã tỉnh"), max_length=2)
     procedure = models.ForeignKey(
         "procedures.Procedure", on_delete=models.PROTECT, related_name="+"
@@ -112,7 +115,9 @@ class Dossier(models.Model):
     rating_satisfied = models.BooleanField(_("hài lòng"), null=True, blank=True)
     rating_reason = models.CharField(_("lý do đánh giá"), max_length=500, blank=True)
     rated_at = models.DateTimeField(null=True, blank=True)
-    idempotency_key = models.CharField(max_length=80, null=True, blank=True, unique=True)
+    # unique within the province (Meta.constraints), for partitioning by province_code; null,
+    # not blank, without one: blanks would collide, NULLs never do
+    idempotency_key = models.CharField(max_length=80, null=True, blank=True)  # noqa: DJ001
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -133,6 +138,17 @@ class Dossier(models.Model):
                 condition=models.Q(status__in=[2, 4]),
                 include=["competent_unit"],
                 name="dossier_open_due",
+            ),
+        ]
+        # every unique key includes province_code, the partition key (docs/operations.md); the
+        # looked-up column comes first, so that a look-up without the province uses the index
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "province_code"], name="dossier_code_unique_in_province"
+            ),
+            models.UniqueConstraint(
+                fields=["idempotency_key", "province_code"],
+                name="dossier_idempotency_key_unique_in_province",
             ),
         ]
 

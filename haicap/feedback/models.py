@@ -115,7 +115,10 @@ class Report(models.Model):
         _("thông tin thêm"), default=dict, blank=True
     )  # Open311 attribute[]
     client_key = models.CharField(max_length=64, blank=True)  # Open311 api_key label / client id
-    idempotency_key = models.CharField(max_length=80, null=True, blank=True, unique=True)
+    # unique within the province (Meta.constraints), like a dossier's; code and token stay
+    # unique nationally: both are looked up without a province (docs/operations.md)
+    # null, not blank, without one: blanks would collide, NULLs never do
+    idempotency_key = models.CharField(max_length=80, null=True, blank=True)  # noqa: DJ001
 
     class Meta:
         verbose_name = _("phản ánh")
@@ -131,6 +134,12 @@ class Report(models.Model):
                 ),
                 include=["responsible_unit_code", "committed_at"],
                 name="report_open_due",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idempotency_key", "province_code"],
+                name="report_idempotency_key_unique_in_province",
             ),
         ]
 

@@ -144,7 +144,7 @@ def _upsert_sql(model: type[UnitDay] | type[UnitMonth], period: str, rows: int) 
     updates = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in COUNTERS)
     return (
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
-        f"ON CONFLICT (unit_code, {period}) DO UPDATE SET {updates}"
+        f"ON CONFLICT (unit_code, {period}, province_code) DO UPDATE SET {updates}"
     )
 
 
@@ -178,14 +178,14 @@ locks AS (
   INSERT INTO {day} (province_code, unit_code, day, {names})
   SELECT r.province_code, r.unit_code, r.day, {picks} FROM r, locks
   ORDER BY r.unit_code, r.day
-  ON CONFLICT (unit_code, day) DO UPDATE SET {updates(day)}
+  ON CONFLICT (unit_code, day, province_code) DO UPDATE SET {updates(day)}
   RETURNING 1
 )
 INSERT INTO {month} (province_code, unit_code, month, {names})
 SELECT r.province_code, r.unit_code, date_trunc('month', r.day)::date, {sums}
 FROM r, locks, (SELECT count(*) FROM d) AS days_done
 GROUP BY 1, 2, 3 ORDER BY 2, 3
-ON CONFLICT (unit_code, month) DO UPDATE SET {updates(month)}"""
+ON CONFLICT (unit_code, month, province_code) DO UPDATE SET {updates(month)}"""
 
 
 def apply(delta: Counts, *, exclusive: bool = False) -> None:

@@ -66,7 +66,10 @@ class UnitDay(Counters):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["unit_code", "day"], name="metrics_unitday_unique")
+            # with the province, the partition key (a unit is in one province: the same rows)
+            models.UniqueConstraint(
+                fields=["unit_code", "day", "province_code"], name="metrics_unitday_unique"
+            )
         ]
         # by province, and by day alone for the national ranking: a bulk load updates a row many
         # times, and without an index a national query would read every dead version
@@ -81,7 +84,9 @@ class UnitMonth(Counters):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["unit_code", "month"], name="metrics_unitmonth_unique")
+            models.UniqueConstraint(
+                fields=["unit_code", "month", "province_code"], name="metrics_unitmonth_unique"
+            )
         ]
         indexes = [
             models.Index(fields=["province_code", "month"]),
