@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0006_open_due_covering'),
+        ('feedback', '0007_idempotency_key_with_province'),
     ]
 
     operations = [
