@@ -125,7 +125,10 @@ def dossier_intake(
             )
     except IntegrityError:
         if idempotency_key:  # a concurrent retry with the same key won the race
-            existing = Dossier.objects.filter(idempotency_key=idempotency_key).first()
+            existing = Dossier.objects.filter(
+                idempotency_key=idempotency_key,
+                province_code=intake.receiving_unit.province_code,  # the key's scope
+            ).first()
             if existing is not None:
                 return existing
         raise

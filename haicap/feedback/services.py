@@ -144,7 +144,9 @@ def report_submit(
             )
     except IntegrityError:
         if idempotency_key:
-            existing = Report.objects.filter(idempotency_key=idempotency_key).first()
+            existing = Report.objects.filter(
+                idempotency_key=idempotency_key, province_code=submission.province_code
+            ).first()
             if existing is not None:
                 return existing
         raise
