@@ -33,7 +33,7 @@ from haicap.dossiers.models import (
 from haicap.dossiers.rights import DossierAudit, DossierPerm
 from haicap.dossiers.signals import dossier_changed
 from haicap.dossiers.validation import Applicant
-from haicap.dossiers.workflow import FLOW
+from haicap.dossiers.workflow import FLOW, INTAKE_STATUS
 from haicap.procedures.models import Procedure
 from haicap.procedures.selectors import procedure_settings_cached
 from haicap.units.models import Level, Unit
@@ -147,8 +147,7 @@ def _intake(
     now = now or timezone.now()
     receiving = _unit_in_force(intake.receiving_unit)
     province = receiving.province_code
-    online = intake.channel == Channel.ONLINE and outcome == "register"
-    if not online:
+    if not (intake.channel == Channel.ONLINE and outcome == "register"):
         require_permission(
             actor, DossierPerm.RECEIVE, province_code=province, unit_code=receiving.code
         )
@@ -159,21 +158,54 @@ def _intake(
         )
     competent = _competent(intake, settings.boundary_free)
     return_unit = _unit_in_force(intake.return_unit) if intake.return_unit else receiving
-    if outcome not in ("accept", "supplement", "refuse", "register"):
+    items = _outcome_checked(outcome, refusal_reason, missing_items)
+    dossier = _dossier_new(intake, settings, competent, return_unit, outcome, now)
+    dossier.idempotency_key, dossier.created_by = idempotency_key, user_of(actor)
+    dossier.note = refusal_reason.strip()
+    if dossier.status == Status.ACCEPTED:
+        start_clock(dossier, now, CalendarClock())
+    event, audit = FLOW.rows(
+        dossier,
+        action=f"intake_{outcome}",
+        actor=actor,
+        at=now,
+        from_status=None,
+        step=Step(note=refusal_reason or ", ".join(i["name"] for i in items)),
+    )
+    day = now.astimezone(VN).date()
+    intake_insert(dossier, event, audit, agency=agency_code(receiving.code), day=day)
+    if items:
+        SupplementRequest.objects.create(
+            dossier=dossier, at=now, phase="intake", items=items, officer=user_of(actor)
+        )
+    dossier_changed.send(Dossier, before=None, after=dossier)
+    return dossier
+
+
+def _outcome_checked(
+    outcome: str, refusal_reason: str, missing_items: list | None
+) -> list[dict[str, str]]:
+    """The intake's outcome is one of the four, a refusal has its reason, a supplement request
+    its items (returned, cleaned)."""
+    if outcome not in INTAKE_STATUS:
         raise ApplicationError(f"Kết quả tiếp nhận «{outcome}» không hợp lệ.", status=422)
     if outcome == "refuse" and not refusal_reason.strip():
         raise ApplicationError(REASON_REQUIRED, extra={"field": "refusal_reason"}, status=422)
-    items = items_clean(missing_items) if outcome == "supplement" else []
-    applicant = intake.applicant
-    status = {
-        "accept": Status.ACCEPTED,
-        "supplement": Status.SUPPLEMENT,
-        "refuse": Status.NOT_ACCEPTED,
-        "register": Status.REGISTERED,
-    }[outcome]
-    day = now.astimezone(VN).date()
-    dossier = Dossier(
-        province_code=province,
+    return items_clean(missing_items) if outcome == "supplement" else []
+
+
+def _dossier_new(
+    intake: Intake,
+    settings: Any,
+    competent: Unit,
+    return_unit: Unit,
+    outcome: str,
+    now: dt.datetime,
+) -> Dossier:
+    """The dossier as the counter (or the portal) takes it in, not yet saved."""
+    receiving, applicant = intake.receiving_unit, intake.applicant
+    return Dossier(
+        province_code=receiving.province_code,
         procedure=intake.procedure,
         receiving_unit=receiving,
         competent_unit=competent,
@@ -181,7 +213,7 @@ def _intake(
         holder_unit_code=receiving.code,
         channel=intake.channel,
         online_level=settings.online_level,
-        status=status,
+        status=INTAKE_STATUS[outcome],
         applicant_name=applicant.name,
         applicant_id_number=applicant.id_number,
         applicant_phone=applicant.phone,
@@ -197,31 +229,7 @@ def _intake(
         fee_vnd=settings.fee_vnd or 0,
         payment=Payment.UNPAID if settings.fee_vnd else Payment.NOT_REQUIRED,
         return_method=intake.return_method,
-        idempotency_key=idempotency_key,
-        created_by=user_of(actor),
-        note=refusal_reason.strip(),
     )
-    if status == Status.ACCEPTED:
-        start_clock(dossier, now, CalendarClock())
-    event, audit = FLOW.rows(
-        dossier,
-        action=f"intake_{outcome}",
-        actor=actor,
-        at=now,
-        from_status=None,
-        step=Step(note=refusal_reason or ", ".join(i["name"] for i in items)),
-    )
-    intake_insert(dossier, event, audit, agency=agency_code(receiving.code), day=day)
-    if items:
-        SupplementRequest.objects.create(
-            dossier=dossier,
-            at=now,
-            phase="intake",
-            items=items,
-            officer=user_of(actor),
-        )
-    dossier_changed.send(Dossier, before=None, after=dossier)
-    return dossier
 
 
 def allowed_actions(dossier: Dossier, actor: Actor | None = None) -> list[str]:

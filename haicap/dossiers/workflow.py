@@ -132,6 +132,14 @@ TRANSITIONS: dict[str, Transition] = {
     ),
 }
 
+# the status a dossier is created in, by the intake's outcome
+INTAKE_STATUS = {
+    "accept": S.ACCEPTED,
+    "supplement": S.SUPPLEMENT,
+    "refuse": S.NOT_ACCEPTED,
+    "register": S.REGISTERED,
+}
+
 INTAKE_LABELS = {
     "intake_accept": _("Tiếp nhận"),
     "intake_supplement": _("Hướng dẫn bổ sung (khi tiếp nhận)"),

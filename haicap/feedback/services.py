@@ -97,20 +97,7 @@ def report_submit(
 ) -> Report:
     """Validate, route and file a report; routed ones land in the unit's queue at once."""
     now = now or timezone.now()
-    description = " ".join(nfc(submission.description or "").split())
-    if not 10 <= len(description) <= 5000:
-        raise ApplicationError(DESCRIPTION_LENGTH, extra={"field": "description"}, status=422)
-    province = unit_in_force("province", submission.province_code)
-    if province is None:
-        raise NotFound(
-            f"Không có tỉnh mã «{submission.province_code}».", extra={"field": "jurisdiction_id"}
-        )
-    if is_complaint(description):
-        raise ApplicationError(
-            COMPLAINT.format(province=province.full_name),
-            extra={"field": "description", "redirect": "complaint"},
-            status=422,
-        )
+    description = _description_checked(submission)
     category = category_get(submission.province_code, submission.category_code)
     route = route_report(
         category=category,
@@ -119,14 +106,7 @@ def report_submit(
         lon=submission.lon,
         address=submission.address,
     )
-    phone = ""
-    if submission.contact_phone.strip():
-        phone = clean_phone(submission.contact_phone, field="contact_phone")
-    banned = Ban.objects.filter(value__in=[v for v in (phone, client_key) if v]).filter(
-        Q(until__isnull=True) | Q(until__gt=now)
-    )
-    if banned.exists():
-        raise PermissionDenied(BANNED, extra={"field": "contact_phone" if phone else "client"})
+    phone = _sender_checked(submission, client_key, now)
     try:
         with transaction.atomic():
             return _file(
@@ -150,6 +130,39 @@ def report_submit(
             if existing is not None:
                 return existing
         raise
+
+
+def _description_checked(submission: Submission) -> str:
+    """The description, 10 to 5,000 characters, for a province that exists, and not a formal
+    complaint (those go to the citizens' reception office by law)."""
+    description = " ".join(nfc(submission.description or "").split())
+    if not 10 <= len(description) <= 5000:
+        raise ApplicationError(DESCRIPTION_LENGTH, extra={"field": "description"}, status=422)
+    province = unit_in_force("province", submission.province_code)
+    if province is None:
+        raise NotFound(
+            f"Không có tỉnh mã «{submission.province_code}».", extra={"field": "jurisdiction_id"}
+        )
+    if is_complaint(description):
+        raise ApplicationError(
+            COMPLAINT.format(province=province.full_name),
+            extra={"field": "description", "redirect": "complaint"},
+            status=422,
+        )
+    return description
+
+
+def _sender_checked(submission: Submission, client_key: str, now: dt.datetime) -> str:
+    """The contact phone, cleaned ("" if none); refused while the phone or client is banned."""
+    phone = ""
+    if submission.contact_phone.strip():
+        phone = clean_phone(submission.contact_phone, field="contact_phone")
+    banned = Ban.objects.filter(value__in=[v for v in (phone, client_key) if v]).filter(
+        Q(until__isnull=True) | Q(until__gt=now)
+    )
+    if banned.exists():
+        raise PermissionDenied(BANNED, extra={"field": "contact_phone" if phone else "client"})
+    return phone
 
 
 def _file(
@@ -196,7 +209,14 @@ def _file(
         photo.report = report
         photo.kind = "report"
         photo.save()
-    # two steps at once: received, then forwarded to the unit (or to the dispatcher)
+    _first_steps_write(report, route, actor, now)
+    report_changed.send(Report, before=None, after=report)
+    return report
+
+
+def _first_steps_write(report: Report, route: Route, actor: Actor | None, now: dt.datetime) -> None:
+    """Two steps at once: received, then forwarded to the unit (or to the dispatcher)."""
+    routed = not route.dispatch
     note = report.responsible_body + (" (gần ranh giới xã/phường)" if report.near_boundary else "")
     steps = [
         FLOW.rows(
@@ -221,8 +241,6 @@ def _file(
         audit.note = f"{report.code} {audit.note}"[:2000]
     ReportEvent.objects.bulk_create([event for event, _ in steps])
     AuditEvent.objects.bulk_create([audit for _, audit in steps])
-    report_changed.send(Report, before=None, after=report)
-    return report
 
 
 # --- transitions, through the engine -------------------------------------------------------------

@@ -18,20 +18,12 @@ from django.db import connection
 from haicap.dossiers.codes import agency_code
 from haicap.dossiers.deadlines import start_clock
 from haicap.dossiers.effects import EFFECTS, DossierStep, Units
-from haicap.dossiers.models import DailySequence, Dossier, DossierEvent, Status, SupplementRequest
+from haicap.dossiers.models import DailySequence, Dossier, DossierEvent, SupplementRequest
 from haicap.dossiers.signals import dossiers_loaded
-from haicap.dossiers.workflow import TRANSITIONS
+from haicap.dossiers.workflow import INTAKE_STATUS, TRANSITIONS
 from haicap.simulate.plan import Clock, DossierPlan
 
 UTC = dt.UTC
-INTAKE_STATUS = {
-    "accept": Status.ACCEPTED,
-    "supplement": Status.SUPPLEMENT,
-    "refuse": Status.NOT_ACCEPTED,
-    "register": Status.REGISTERED,
-}
-
-
 def _columns(model: Any, skip: tuple[str, ...] = ("id",)) -> list[str]:
     return [f.attname for f in model._meta.concrete_fields if f.attname not in skip]
 
@@ -60,59 +52,64 @@ def _who(plan: DossierPlan, who: str) -> Any:
     return plan.officer
 
 
+def _intake_row(plan: DossierPlan, pk: int, code: str, actor: Any) -> dict[str, Any]:
+    """The dossier's row as the intake writes it (dossiers.services._dossier_new)."""
+    settings, receiving, competent = plan.settings, plan.receiving.unit, plan.competent.unit
+    fee = settings.fee_vnd or 0
+    return {
+        "id": pk,
+        "code": code,
+        "province_code": receiving.province_code,
+        "procedure_id": plan.offer.procedure.pk,
+        "receiving_unit_id": receiving.pk,
+        "competent_unit_id": competent.pk,
+        "return_unit_id": receiving.pk,
+        "holder_unit_code": receiving.code,
+        "channel": plan.channel,
+        "online_level": settings.online_level,
+        "status": INTAKE_STATUS[plan.outcome],
+        "applicant_name": plan.applicant.name,
+        "applicant_id_number": plan.applicant.id_number,
+        "applicant_phone": plan.applicant.phone,
+        "applicant_email": "",
+        "applicant_address": plan.applicant.address,
+        "applicant_commune_code": plan.applicant_commune,
+        "request": "",
+        "sets": 1,
+        "registered_at": plan.at,
+        "received_at": None,
+        "time_value": settings.time_value,
+        "time_unit": settings.time_unit,
+        "time_verified": settings.time_verified,
+        "due_at": None,
+        "original_due_at": None,
+        "apologized": False,
+        "paused_at": None,
+        "supplement_requests": 0,
+        "assigned_to_id": None,
+        "finished_at": None,
+        "outcome": "",
+        "returned_at": None,
+        "return_method": plan.return_method,
+        "fee_vnd": fee,
+        "payment": "unpaid" if fee else "not_required",
+        "note": plan.refusal.strip(),
+        "rating_satisfied": None,
+        "rating_reason": "",
+        "rated_at": None,
+        "idempotency_key": None,
+        "created_by_id": actor.pk if actor else None,
+    }
+
+
 class Builder:
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
 
     def dossier(self, plan: DossierPlan, pk: int, code: str, batch: Batch) -> None:
-        settings, receiving, competent = plan.settings, plan.receiving.unit, plan.competent.unit
+        """A dossier's rows, from intake through every planned step."""
         actor = plan.receiving.counter if plan.outcome != "register" else None
-        fee = settings.fee_vnd or 0
-        row: dict[str, Any] = {
-            "id": pk,
-            "code": code,
-            "province_code": receiving.province_code,
-            "procedure_id": plan.offer.procedure.pk,
-            "receiving_unit_id": receiving.pk,
-            "competent_unit_id": competent.pk,
-            "return_unit_id": receiving.pk,
-            "holder_unit_code": receiving.code,
-            "channel": plan.channel,
-            "online_level": settings.online_level,
-            "status": INTAKE_STATUS[plan.outcome],
-            "applicant_name": plan.applicant.name,
-            "applicant_id_number": plan.applicant.id_number,
-            "applicant_phone": plan.applicant.phone,
-            "applicant_email": "",
-            "applicant_address": plan.applicant.address,
-            "applicant_commune_code": plan.applicant_commune,
-            "request": "",
-            "sets": 1,
-            "registered_at": plan.at,
-            "received_at": None,
-            "time_value": settings.time_value,
-            "time_unit": settings.time_unit,
-            "time_verified": settings.time_verified,
-            "due_at": None,
-            "original_due_at": None,
-            "apologized": False,
-            "paused_at": None,
-            "supplement_requests": 0,
-            "assigned_to_id": None,
-            "finished_at": None,
-            "outcome": "",
-            "returned_at": None,
-            "return_method": plan.return_method,
-            "fee_vnd": fee,
-            "payment": "unpaid" if fee else "not_required",
-            "note": plan.refusal.strip(),
-            "rating_satisfied": None,
-            "rating_reason": "",
-            "rated_at": None,
-            "idempotency_key": None,
-            "created_by_id": actor.pk if actor else None,
-        }
-        d = SimpleNamespace(**row)
+        d = SimpleNamespace(**_intake_row(plan, pk, code, actor))
         if plan.outcome == "accept":
             start_clock(d, plan.at, self.clock)
         open_supplements: list[dict[str, Any]] = []
@@ -128,11 +125,20 @@ class Builder:
             actor,
             None,
             "",
-            receiving.code,
+            plan.receiving.unit.code,
             plan.refusal or ", ".join(i["name"] for i in plan.missing),
             {},
         )
-        units = Units(receiving, competent, receiving)
+        self._steps(plan, d, batch, open_supplements)
+        if plan.rating is not None:
+            d.rated_at, d.rating_satisfied, d.rating_reason = plan.rating
+        batch.dossiers.append(vars(d))
+
+    def _steps(
+        self, plan: DossierPlan, d: Any, batch: Batch, open_supplements: list[dict[str, Any]]
+    ) -> None:
+        """Each planned step through the workflow's own effect and table."""
+        units = Units(plan.receiving.unit, plan.competent.unit, plan.receiving.unit)
         apology_due: dt.datetime | None = None
         for action, at, who, params in plan.steps:
             actor = _who(plan, who)
@@ -144,16 +150,13 @@ class Builder:
             elif action == "apologize":
                 apology_due = d.due_at
             step = EFFECTS[action](d, at, params, units, self.clock)
-            self._supplements(batch, pk, at, step, open_supplements, actor)
+            self._supplements(batch, d.id, at, step, open_supplements, actor)
             target = TRANSITIONS[action].target
             if target is not None:
                 d.status = target
             self._event(
                 batch, d, action, at, actor, before, holder, d.holder_unit_code, step.note, step.data
             )
-        if plan.rating is not None:
-            d.rated_at, d.rating_satisfied, d.rating_reason = plan.rating
-        batch.dossiers.append(vars(d))
 
     def _supplements(
         self,
