@@ -352,7 +352,8 @@ class RatingIn(Schema):
 @router.post("/{code}/rating", response=TrackOut, summary="Đánh giá sau khi nhận kết quả")
 def rating(request: HttpRequest, code: str, data: RatingIn) -> dict[str, Any]:
     dossier = citizen.dossier_track(code, data.phone, client=client_address(request))
-    return track_out(dossier_rate(dossier, satisfied=data.satisfied, reason=data.reason))
+    rated = dossier_rate(dossier, satisfied=data.satisfied, reason=data.reason, actor=request.user)
+    return track_out(rated)
 
 
 class AttachmentOut(Schema):

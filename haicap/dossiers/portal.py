@@ -143,6 +143,7 @@ def rate(request: HttpRequest) -> HttpResponse:
             dossier,
             satisfied=request.POST.get("satisfied") == "yes",
             reason=request.POST.get("reason", ""),
+            actor=request.user,
         )
     except ApplicationError as exc:
         context["error"] = exc

@@ -259,9 +259,15 @@ def dossier_get(code: str) -> Dossier:
 
 @transaction.atomic
 def dossier_rate(
-    dossier: Dossier, *, satisfied: bool, reason: str = "", now: dt.datetime | None = None
+    dossier: Dossier,
+    *,
+    satisfied: bool,
+    reason: str = "",
+    actor: Actor | None = None,
+    now: dt.datetime | None = None,
 ) -> Dossier:
-    """The citizen's rating after return (the index's satisfaction figure)."""
+    """The citizen's rating after return (the index's satisfaction figure); `actor` is the
+    signed-in citizen, or None for one who rates with the dossier's code and phone."""
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     previous = copy.copy(dossier)
     if dossier.status != Status.RETURNED:
@@ -275,7 +281,7 @@ def dossier_rate(
     dossier.save(update_fields=["rating_satisfied", "rating_reason", "rated_at"])
     dossier_changed.send(Dossier, before=previous, after=dossier)
     audit_record(
-        actor=None,
+        actor=actor,
         action=DossierAudit.RATED,
         obj=dossier,
         province_code=dossier.province_code,

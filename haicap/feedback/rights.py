@@ -11,6 +11,7 @@ class FeedbackAudit(AuditActions):
     TRANSITION = 601, _("Chuyển trạng thái phản ánh")
     EVIDENCE_ADDED = 602, _("Tải lên minh chứng trả lời")
     MODERATED = 603, _("Kiểm duyệt phản ánh")
+    CONTACT_CONFIRMED = 604, _("Xác nhận liên hệ của người phản ánh")
 
 
 class FeedbackPerm(Permissions):

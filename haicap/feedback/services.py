@@ -381,10 +381,20 @@ def confirmation_code(report: Report) -> str:
     return code
 
 
-def contact_confirm(report: Report, code: str) -> Report:
+def contact_confirm(report: Report, code: str, *, actor: Actor | None = None) -> Report:
+    """The author confirms the phone they gave with the code sent to it (audited)."""
     digest = hashlib.sha256(f"{report.token}:{code.strip()}".encode()).hexdigest()
     if not report.confirmation_hash or not secrets.compare_digest(digest, report.confirmation_hash):
         raise ApplicationError("Mã xác nhận không đúng.", extra={"field": "code"}, status=422)
-    report.contact_confirmed = True
-    report.save(update_fields=["contact_confirmed"])
+    with transaction.atomic():
+        report.contact_confirmed = True
+        report.save(update_fields=["contact_confirmed"])
+        audit_record(
+            actor=actor,
+            action=FeedbackAudit.CONTACT_CONFIRMED,
+            obj=report,
+            province_code=report.province_code,
+            unit_code=report.responsible_unit_code,
+            note=f"{report.code}: xác nhận số điện thoại liên hệ",
+        )
     return report

@@ -211,7 +211,7 @@ def report_citizen_action(request: HttpRequest, token: str, action: str) -> Http
         raise NotFound(f"Thao tác «{action}» không có.")
     if action == "confirm":
         try:
-            contact_confirm(report, request.POST.get("code", ""))
+            contact_confirm(report, request.POST.get("code", ""), actor=request.user)
         except ApplicationError as exc:
             return _private_page(request, report, token, exc)
         return redirect("feedback:private", token=token)

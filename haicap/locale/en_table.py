@@ -480,6 +480,7 @@ EN = {
     "Nhận phản ánh": "Report received",
     "Chuyển trạng thái phản ánh": "Report status changed",
     "Kiểm duyệt phản ánh": "Report moderated",
+    "Xác nhận liên hệ của người phản ánh": "Report author's contact confirmed",
     "Tải lên minh chứng trả lời": "Answer evidence uploaded",
     "Gộp vào phản ánh trùng": "Merged into a duplicate report",
     "Xử lý phản ánh, kiến nghị": "Handle citizen feedback",

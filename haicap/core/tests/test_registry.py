@@ -56,6 +56,7 @@ STORED_AUDIT_VALUES = {
     601: "Chuyển trạng thái phản ánh",
     602: "Tải lên minh chứng trả lời",
     603: "Kiểm duyệt phản ánh",
+    604: "Xác nhận liên hệ của người phản ánh",
     700: "Tạo dữ liệu mô phỏng",
     701: "Tính lại chỉ số phục vụ",
     702: "Xuất số liệu chỉ số phục vụ",
