@@ -27,8 +27,8 @@ HAICAP = [sys.executable, "-m", "haicap.cli"]
 DEMO_GROUP = "demo"
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (`--dist loadgroup`)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+@pytest.hookimpl(wrapper=True)  # marks before any plugin's hook: -m, and xdist's loadgroup
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
     """Tests that use the demo installation are marked `demo` and all run on one xdist worker,
     so the demo is set up (the slowest fixture of the suite) and its server started once, not
     once per worker. The demo is always SQLite (demo_env drops HAICAP_DATABASE_URL), so the
@@ -37,6 +37,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if "demo_env" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.demo)
             item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
+    return (yield)
 
 
 @pytest.fixture(scope="session")
