@@ -32,7 +32,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
     """Tests that use the demo installation are marked `demo` and all run on one xdist worker,
     so the demo is set up (the slowest fixture of the suite) and its server started once, not
     once per worker. The demo is always SQLite (demo_env drops HAICAP_DATABASE_URL), so the
-    PostgreSQL lane leaves these tests to the SQLite lane instead of repeating them."""
+    PostgreSQL lane leaves these tests to the SQLite lane instead of repeating them.
+    (pytest 9.2 + pytest-xdist 3.8 ignore the group: see docs/benchmarks.md, Test suite time.)"""
     for item in items:
         if "demo_env" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.demo)
