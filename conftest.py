@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,6 +13,17 @@ from haicap.core.services import membership_grant
 from haicap.units.models import Unit
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist each worker stores uploads in its own media directory: the lane's
+    HAICAP_VAR_DIR is shared by the workers, and the test databases' dossier codes repeat from
+    one worker to the other, so neither should find the other's files under the same names."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        from django.conf import settings
+
+        settings.MEDIA_ROOT = Path(settings.MEDIA_ROOT) / worker
 
 
 @pytest.fixture(scope="session")

@@ -12,13 +12,21 @@ echo "== lint: ruff, mypy"
 $BIN/ruff check haicap bench scripts tests conftest.py
 $BIN/mypy haicap tests conftest.py
 
+# Each lane runs on pytest-xdist workers, one per core (HAICAP_TEST_JOBS overrides; 1 = no xdist),
+# at most 4: every worker loads the reference data into its own test database. The tests that use
+# the demo installation share one worker (`--dist loadgroup`, see tests/conftest.py).
+jobs=${HAICAP_TEST_JOBS:-$(nproc)}
+[ "$jobs" -gt 4 ] && jobs=4
+xdist=()
+[ "$jobs" -gt 1 ] && xdist=(-n "$jobs" --dist loadgroup)
+
 status=0
 echo "== lane 1: SQLite (+ browser tests when /usr/bin/chromium exists)"
 if [ ! -x /usr/bin/chromium ]; then
   if [ "${HAICAP_REQUIRE_BROWSER:-0}" = 1 ]; then echo "FAIL: chromium is required"; exit 1; fi
   echo "SKIPPED browser tests: /usr/bin/chromium not found"
 fi
-env -u HAICAP_DATABASE_URL HAICAP_VAR_DIR="$(mktemp -d)" $BIN/pytest -q -p no:cacheprovider -m "not postgres" "$@" || status=$?
+env -u HAICAP_DATABASE_URL HAICAP_VAR_DIR="$(mktemp -d)" $BIN/pytest -q -p no:cacheprovider "${xdist[@]}" -m "not postgres" "$@" || status=$?
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
@@ -38,5 +46,6 @@ as_pg "$pg_bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w start \
   -o "-c listen_addresses='' -c unix_socket_directories='$pgdir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" >/dev/null
 as_pg "$pg_bin/createdb" -h "$pgdir" -U postgres haicap
 export HAICAP_DATABASE_URL="postgres://postgres@$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1], safe=""))' "$pgdir")/haicap"
-HAICAP_PG_LANE=1 $BIN/pytest -q -p no:cacheprovider -m "not browser" "$@" || status=$?
+# `demo` tests run against the SQLite demo installation whatever the lane: lane 1 has run them.
+HAICAP_PG_LANE=1 $BIN/pytest -q -p no:cacheprovider "${xdist[@]}" -m "not browser and not demo" "$@" || status=$?
 exit $status

@@ -24,6 +24,21 @@ def _free_port() -> int:
 
 
 HAICAP = [sys.executable, "-m", "haicap.cli"]
+DEMO_GROUP = "demo"
+
+
+@pytest.hookimpl(wrapper=True)  # marks before any plugin's hook: -m, and xdist's loadgroup
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
+    """Tests that use the demo installation are marked `demo` and all run on one xdist worker,
+    so the demo is set up (the slowest fixture of the suite) and its server started once, not
+    once per worker. The demo is always SQLite (demo_env drops HAICAP_DATABASE_URL), so the
+    PostgreSQL lane leaves these tests to the SQLite lane instead of repeating them.
+    (pytest 9.2 + pytest-xdist 3.8 ignore the group: see docs/benchmarks.md, Test suite time.)"""
+    for item in items:
+        if "demo_env" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.demo)
+            item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
+    return (yield)
 
 
 @pytest.fixture(scope="session")

@@ -131,12 +131,13 @@ def units_load(
             Unit.objects.bulk_update(chunk, UNIT_FIELDS)
         summary.created, summary.updated = len(to_create), len(to_update)
 
-        ids: dict[UnitKey, int] = {
-            (level, code, start): pk
-            for pk, level, code, start in Unit.objects.values_list(
-                "pk", "level", "code", "valid_from"
-            )
-        }
+        ids: dict[UnitKey, int] = {}
+        unit_province: dict[int, str] = {}
+        for pk, level, code, start, province_code in Unit.objects.values_list(
+            "pk", "level", "code", "valid_from", "province_code"
+        ):
+            ids[(level, code, start)] = pk
+            unit_province[pk] = province_code
         existing_links = {
             (s.predecessor_id, s.successor_id, s.effective): s for s in Succession.objects.all()
         }
@@ -152,7 +153,9 @@ def units_load(
                     f"successions.csv.gz line {i + 1}: unknown unit or date {exc}"
                 ) from exc
             link = existing_links.get((pred, succ, effective))
-            province = row["succ_code"][:2] if row["succ_level"] == "province" else ""
+            province = (
+                row["succ_code"][:2] if row["succ_level"] == "province" else unit_province[succ]
+            )
             if link is None:
                 new_links.append(
                     Succession(
@@ -201,13 +204,19 @@ def units_load(
 
 
 def _fill_succession_provinces() -> None:
-    """Successions carry the successor's province code (the distribution key)."""
-    missing = Succession.objects.filter(province_code="").select_related("successor")
-    batch = []
-    for link in missing:
-        link.province_code = link.successor.province_code
-        batch.append(link)
-    Succession.objects.bulk_update(batch, ["province_code"], batch_size=1000)
+    """Successions carry the successor's province code (the distribution key). New links get it
+    when they are created; this fills links stored without one, one UPDATE per province (a
+    bulk_update of every link was a third of a fresh load's time)."""
+    by_province: dict[str, list[int]] = {}
+    for pk, province_code in Succession.objects.filter(province_code="").values_list(
+        "pk", "successor__province_code"
+    ):
+        by_province.setdefault(province_code, []).append(pk)
+    for province_code, pks in by_province.items():
+        if not province_code:
+            continue  # the successor has none either: nothing to fill
+        for chunk in _chunks(pks, 500):
+            Succession.objects.filter(pk__in=chunk).update(province_code=province_code)
 
 
 def _unit_from_row(
