@@ -14,7 +14,9 @@ $BIN/mypy haicap tests conftest.py
 
 # Each lane runs on pytest-xdist workers, one per core (HAICAP_TEST_JOBS overrides; 1 = no xdist),
 # at most 4: every worker loads the reference data into its own test database. The tests that use
-# the demo installation share one worker (`--dist loadgroup`, see tests/conftest.py).
+# the demo installation are marked to share one worker (`--dist loadgroup`), but pytest 9.2 with
+# pytest-xdist 3.8 does not group them, so each worker builds its own demo (in its own temp folder;
+# about 30 s more in lane 1). See tests/conftest.py and docs/benchmarks.md.
 jobs=${HAICAP_TEST_JOBS:-$(nproc)}
 [ "$jobs" -gt 4 ] && jobs=4
 xdist=()
