@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -47,11 +49,7 @@ PATHS: list[list[str]] = [
 
 def demo_dossiers(count: int = 28, progress: Callable[[int, int], None] | None = None) -> int:
     """Create the demo dossiers that do not exist yet; returns how many were made."""
-    users = {u.username: u for u in get_user_model().objects.filter(username__contains=".benthanh")}
-    counter, processor = users.get("motcua.benthanh"), users.get("xuly.benthanh")
-    leader = users.get("lanhdao.benthanh")
-    if counter is None or processor is None or leader is None:
-        raise RuntimeError("run 'haicap demo_setup' first: the Bến Thành demo accounts are missing")
+    accounts = _demo_accounts()
     ben_thanh = Unit.objects.current().get(level="commune", code="26743")
     procedures = list(Procedure.objects.filter(code__in=PROCEDURES)) or list(
         Procedure.objects.filter(level_codes__contains="commune")[:5]
@@ -62,56 +60,91 @@ def demo_dossiers(count: int = 28, progress: Callable[[int, int], None] | None =
     for n in range(count):
         key = f"demo-{n}"
         if Dossier.objects.filter(idempotency_key=key).exists():
-            continue
+            continue  # made by an earlier run; it draws no random numbers
         when = start - dt.timedelta(days=(count - n) // 5, minutes=-37 * (n % 9))
-        applicant = Applicant.clean(
-            name=rng.choice(NAMES),
-            id_number=f"0791{rng.randint(80, 99)}{rng.randint(0, 999999):06d}",
-            phone_number=f"09{rng.randint(10000000, 99999999)}",
-            address=rng.choice(ADDRESSES),
-        )
         dossier = dossier_intake(
             Intake(
                 procedure=procedures[n % len(procedures)],
                 receiving_unit=ben_thanh,
-                applicant=applicant,
+                applicant=_demo_applicant(rng),
                 request="Hồ sơ minh hoạ (demo)",
             ),
-            actor=counter,
+            actor=accounts.counter,
             idempotency_key=key,
             now=when,
         )
-        for step, action in enumerate(PATHS[n % len(PATHS)], start=1):
-            at = when + dt.timedelta(minutes=20 * step)
-            params: dict = {}
-            actor = processor
-            if action == "transfer":
-                actor = counter
-            elif action == "assign":
-                actor, params = leader, {"officer_id": processor.pk}
-            elif action == "return":
-                actor = counter
-            elif action == "request_supplement_appraisal":
-                params = {
-                    "items": [
-                        {
-                            "name": "Bản sao giấy chứng sinh",
-                            "kind": "certified",
-                            "reason": "ảnh chụp mờ",
-                        }
-                    ]
-                }
-            elif action == "apologize":
-                if dossier.due_at is None or dossier.due_at - at < dt.timedelta(days=2):
-                    continue
-                params = {
-                    "reason": "Chờ kết quả xác minh của cơ quan liên quan",
-                    "new_due": (
-                        dossier.due_at.astimezone(VN).date() + dt.timedelta(days=3)
-                    ).isoformat(),
-                }
-            dossier = dossier_transition(dossier, action=action, actor=actor, now=at, **params)
+        _walk_path(dossier, PATHS[n % len(PATHS)], when, accounts)
         made += 1
         if progress:
             progress(n + 1, count)
     return made
+
+
+@dataclass
+class _Accounts:
+    """The Bến Thành demo officers: counter (một cửa), processor (xử lý) and leader (lãnh đạo)."""
+
+    counter: Any
+    processor: Any
+    leader: Any
+
+
+def _demo_accounts() -> _Accounts:
+    users = {u.username: u for u in get_user_model().objects.filter(username__contains=".benthanh")}
+    counter, processor = users.get("motcua.benthanh"), users.get("xuly.benthanh")
+    leader = users.get("lanhdao.benthanh")
+    if counter is None or processor is None or leader is None:
+        raise RuntimeError("run 'haicap demo_setup' first: the Bến Thành demo accounts are missing")
+    return _Accounts(counter, processor, leader)
+
+
+def _demo_applicant(rng: random.Random) -> Applicant:
+    return Applicant.clean(
+        name=rng.choice(NAMES),
+        id_number=f"0791{rng.randint(80, 99)}{rng.randint(0, 999999):06d}",
+        phone_number=f"09{rng.randint(10000000, 99999999)}",
+        address=rng.choice(ADDRESSES),
+    )
+
+
+def _walk_path(dossier: Dossier, path: list[str], when: dt.datetime, accounts: _Accounts) -> None:
+    """Take the dossier along its path, one action every 20 minutes after intake."""
+    for step, action in enumerate(path, start=1):
+        at = when + dt.timedelta(minutes=20 * step)
+        move = _step(action, dossier, at, accounts)
+        if move is None:
+            continue
+        actor, params = move
+        dossier = dossier_transition(dossier, action=action, actor=actor, now=at, **params)
+
+
+def _step(
+    action: str, dossier: Dossier, at: dt.datetime, accounts: _Accounts
+) -> tuple[Any, dict] | None:
+    """Who takes `action` and with which parameters; None when an apology is not due."""
+    params: dict = {}
+    actor = accounts.processor
+    if action == "transfer":
+        actor = accounts.counter
+    elif action == "assign":
+        actor, params = accounts.leader, {"officer_id": accounts.processor.pk}
+    elif action == "return":
+        actor = accounts.counter
+    elif action == "request_supplement_appraisal":
+        params = {
+            "items": [
+                {
+                    "name": "Bản sao giấy chứng sinh",
+                    "kind": "certified",
+                    "reason": "ảnh chụp mờ",
+                }
+            ]
+        }
+    elif action == "apologize":
+        if dossier.due_at is None or dossier.due_at - at < dt.timedelta(days=2):
+            return None
+        params = {
+            "reason": "Chờ kết quả xác minh của cơ quan liên quan",
+            "new_due": (dossier.due_at.astimezone(VN).date() + dt.timedelta(days=3)).isoformat(),
+        }
+    return actor, params

@@ -62,92 +62,109 @@ def _add(out: Counts, rows: Iterable[dict]) -> None:
 
 
 def computed_counts(province_code: str | None = None, progress: Progress | None = None) -> Counts:
+    say = progress or (lambda _: None)
+    dossiers, reports = _counted_tables(province_code)
+    out: Counts = defaultdict(Counter)
+    say("hồ sơ tiếp nhận")
+    _add(out, _dossiers_received(dossiers))
+    say("hồ sơ hoàn thành")
+    _add(out, _dossiers_finished(dossiers))
+    say("hồ sơ trả kết quả")
+    _add(out, _dossiers_returned(dossiers))
+    say("đánh giá hồ sơ")
+    _add(out, _dossiers_rated(dossiers))
+    say("hồ sơ đang mở theo ngày hẹn trả")
+    _add(out, _dossiers_open_by_due(dossiers))
+    say("phản ánh, kiến nghị")
+    _add_reports(out, reports)
+    return out
+
+
+DOSSIER_UNIT = "competent_unit__code"
+REPORT_UNIT = "responsible_unit_code"
+
+
+def _counted_tables(province_code: str | None) -> tuple[Any, Any]:
+    """The dossiers and the routed reports (of one province, or all) the counters count."""
     from haicap.dossiers.models import Dossier
     from haicap.feedback.models import Report
 
-    say = progress or (lambda _: None)
     dossiers = Dossier.objects.all()
     reports = Report.objects.exclude(responsible_unit_code="")
     if province_code:
         dossiers = dossiers.filter(province_code=province_code)
         reports = reports.filter(province_code=province_code)
-    unit = "competent_unit__code"
+    return dossiers, reports
+
+
+def _dossiers_received(dossiers: Any) -> Iterable[dict]:
     online = Q(channel="online")
     eligible = ~Q(online_level="none")
-    out: Counts = defaultdict(Counter)
-    say("hồ sơ tiếp nhận")
-    _add(
-        out,
-        _grouped(
-            dossiers,
-            "received_at",
-            unit,
-            received=_n(),
-            online=_n(online),
-            eligible=_n(eligible),
-            eligible_online=_n(eligible & online),
+    return _grouped(
+        dossiers,
+        "received_at",
+        DOSSIER_UNIT,
+        received=_n(),
+        online=_n(online),
+        eligible=_n(eligible),
+        eligible_online=_n(eligible & online),
+    )
+
+
+def _dossiers_finished(dossiers: Any) -> Iterable[dict]:
+    return _grouped(
+        dossiers.exclude(outcome=""),
+        "finished_at",
+        DOSSIER_UNIT,
+        finished=_n(),
+        early=_n(Q(outcome="early")),
+        on_time=_n(Q(outcome="on_time")),
+        late=_n(Q(outcome="late")),
+        apologized=_n(Q(apologized=True)),
+        processing_seconds=Sum(
+            Epoch("finished_at") - Epoch("received_at"),
+            filter=Q(received_at__isnull=False),
         ),
     )
-    say("hồ sơ hoàn thành")
-    finished = dossiers.exclude(outcome="")
-    _add(
-        out,
-        _grouped(
-            finished,
-            "finished_at",
-            unit,
-            finished=_n(),
-            early=_n(Q(outcome="early")),
-            on_time=_n(Q(outcome="on_time")),
-            late=_n(Q(outcome="late")),
-            apologized=_n(Q(apologized=True)),
-            processing_seconds=Sum(
-                Epoch("finished_at") - Epoch("received_at"),
-                filter=Q(received_at__isnull=False),
-            ),
-        ),
+
+
+def _dossiers_returned(dossiers: Any) -> Iterable[dict]:
+    return _grouped(
+        dossiers,
+        "returned_at",
+        DOSSIER_UNIT,
+        returned=_n(),
+        returned_online=_n(Q(return_method="online")),
     )
-    say("hồ sơ trả kết quả")
-    _add(
-        out,
-        _grouped(
-            dossiers,
-            "returned_at",
-            unit,
-            returned=_n(),
-            returned_online=_n(Q(return_method="online")),
-        ),
+
+
+def _dossiers_rated(dossiers: Any) -> Iterable[dict]:
+    return _grouped(
+        dossiers.exclude(rating_satisfied=None),
+        "rated_at",
+        DOSSIER_UNIT,
+        rated=_n(),
+        satisfied=_n(Q(rating_satisfied=True)),
     )
-    say("đánh giá hồ sơ")
-    _add(
-        out,
-        _grouped(
-            dossiers.exclude(rating_satisfied=None),
-            "rated_at",
-            unit,
-            rated=_n(),
-            satisfied=_n(Q(rating_satisfied=True)),
-        ),
+
+
+def _dossiers_open_by_due(dossiers: Any) -> Iterable[dict]:
+    return _grouped(
+        dossiers.filter(status__in=OPEN_STATUSES), "due_at", DOSSIER_UNIT, open_due=_n()
     )
-    say("hồ sơ đang mở theo ngày hẹn trả")
+
+
+def _add_reports(out: Counts, reports: Any) -> None:
+    """Reports received, answered (and on time) and rated, by the responsible unit."""
+    _add(out, _grouped(reports, "created_at", REPORT_UNIT, fb_received=_n()))
     _add(
         out,
         _grouped(
-            dossiers.filter(status__in=OPEN_STATUSES), "due_at", unit, open_due=_n()
-        ),
-    )
-    say("phản ánh, kiến nghị")
-    _add(out, _grouped(reports, "created_at", "responsible_unit_code", fb_received=_n()))
-    answered = reports.filter(answered_at__isnull=False)
-    on_time = answered_on_time_q()
-    _add(
-        out,
-        _grouped(
-            answered,
+            reports.filter(answered_at__isnull=False),
             "answered_at",
-            "responsible_unit_code",
+            REPORT_UNIT,
             fb_answered=_n(),
-            fb_answered_on_time=_n(on_time),
+            fb_answered_on_time=_n(answered_on_time_q()),
         ),
     )
     _add(
@@ -155,12 +172,11 @@ def computed_counts(province_code: str | None = None, progress: Progress | None 
         _grouped(
             reports.exclude(rating_satisfied=None),
             "closed_at",
-            "responsible_unit_code",
+            REPORT_UNIT,
             fb_rated=_n(),
             fb_satisfied=_n(Q(rating_satisfied=True)),
         ),
     )
-    return out
 
 
 def _rows(model: type[UnitDay] | type[UnitMonth], period: str, counts: Counts) -> Iterable[Any]:

@@ -228,9 +228,32 @@ def report_code(rng: random.Random, at: dt.datetime, taken: set[str]) -> str:
 
 
 def build_report(plan: ReportPlan, pk: int, code: str, clock: Clock, batch: ReportBatch) -> None:
+    r = _report_row(plan, pk, code, clock)
+    events = _EventRows(plan, pk, r, batch)
+    routed = not plan.route.dispatch
+    note = r["responsible_body"] + (
+        " (gần ranh giới xã/phường)" if plan.route.near_boundary else ""
+    )
+    events.add("submit", plan.at, None, "", "received", plan.route.reason, {})
+    events.add(
+        "forward" if routed else "to_dispatcher", plan.at, None, "received", r["status"], note, {}
+    )
+    officer = plan.handler.officers[0] if plan.handler else None
+    for action, when, params in plan.steps:
+        before = r["status"]
+        if action == "answer":
+            batch.evidence.append(_answer_evidence_row(pk, when))
+        text, data = _apply_step(r, action, when, params, clock)
+        actor = None if action == "close" else officer
+        events.add(action, when, actor, before, r["status"], text, data, r["responsible_unit_code"])
+    batch.reports.append(r)
+
+
+def _report_row(plan: ReportPlan, pk: int, code: str, clock: Clock) -> dict[str, Any]:
+    """The report as report_submit stores it: forwarded to the routed unit, or to the dispatcher."""
     route, category, at = plan.route, plan.category, plan.at
     routed = not route.dispatch
-    r: dict[str, Any] = {
+    return {
         "id": pk,
         "code": code,
         "province_code": plan.province,
@@ -248,9 +271,7 @@ def build_report(plan: ReportPlan, pk: int, code: str, clock: Clock, batch: Repo
         "status": "forwarded" if routed else "dispatch",
         "created_at": at,
         "forwarded_at": at if routed else None,
-        "due_at": sla_due(plan, at, clock.cal.cal)
-        if routed
-        else None,
+        "due_at": sla_due(plan, at, clock.cal.cal) if routed else None,
         "committed_at": None,
         "answered_at": None,
         "closed_at": None,
@@ -270,9 +291,18 @@ def build_report(plan: ReportPlan, pk: int, code: str, clock: Clock, batch: Repo
         "client_key": "",
         "idempotency_key": None,
     }
-    note = r["responsible_body"] + (" (gần ranh giới xã/phường)" if route.near_boundary else "")
 
-    def event(
+
+class _EventRows:
+    """Appends one report's event rows to the batch; each goes to the report's current unit."""
+
+    def __init__(
+        self, plan: ReportPlan, pk: int, report: dict[str, Any], batch: ReportBatch
+    ) -> None:
+        self.plan, self.pk, self.report, self.batch = plan, pk, report, batch
+
+    def add(
+        self,
         action: str,
         when: dt.datetime,
         actor: Any,
@@ -283,15 +313,15 @@ def build_report(plan: ReportPlan, pk: int, code: str, clock: Clock, batch: Repo
         from_unit: str = "",
     ) -> None:
         citizen = action in ("reopen", "close")
-        batch.events.append(
+        self.batch.events.append(
             {
-                "report_id": pk,
+                "report_id": self.pk,
                 "at": when,
                 "action": action,
                 "from_status": before,
                 "to_status": to,
                 "from_unit_code": from_unit,
-                "to_unit_code": r["responsible_unit_code"],
+                "to_unit_code": self.report["responsible_unit_code"],
                 "actor_id": actor.pk if actor else None,
                 "actor_label": actor.get_username()
                 if actor
@@ -299,34 +329,32 @@ def build_report(plan: ReportPlan, pk: int, code: str, clock: Clock, batch: Repo
                 "note": text,
                 "public": True,
                 "data": data,
-                "province_code": plan.province,
+                "province_code": self.plan.province,
             }
         )
 
-    event("submit", at, None, "", "received", route.reason, {})
-    event("forward" if routed else "to_dispatcher", at, None, "received", r["status"], note, {})
-    officer = plan.handler.officers[0] if plan.handler else None
-    for action, when, params in plan.steps:
-        before = r["status"]
-        if action == "answer":
-            batch.evidence.append(
-                {
-                    "report_id": pk,
-                    "kind": "answer",
-                    "file": EVIDENCE_NAME,
-                    "content_type": "image/png",
-                    "size": len(PNG),
-                    "uploaded_at": when - dt.timedelta(minutes=1),
-                }
-            )
-        view = SimpleNamespace(**r)  # the effects change a report's attributes
-        step = EFFECTS[action](view, when, params, clock.cal)
-        r.update(vars(view))
-        text, data = step.note, step.data
-        r["status"] = TRANSITIONS[action].target
-        actor = None if action == "close" else officer
-        event(action, when, actor, before, r["status"], text, data, r["responsible_unit_code"])
-    batch.reports.append(r)
+
+def _answer_evidence_row(pk: int, when: dt.datetime) -> dict[str, Any]:
+    """The answer's proof, uploaded a minute before the answer."""
+    return {
+        "report_id": pk,
+        "kind": "answer",
+        "file": EVIDENCE_NAME,
+        "content_type": "image/png",
+        "size": len(PNG),
+        "uploaded_at": when - dt.timedelta(minutes=1),
+    }
+
+
+def _apply_step(
+    r: dict[str, Any], action: str, when: dt.datetime, params: dict[str, Any], clock: Clock
+) -> tuple[str, dict]:
+    """Apply the workflow's effects of ``action`` to the report row; the event's note and data."""
+    view = SimpleNamespace(**r)  # the effects change a report's attributes
+    step = EFFECTS[action](view, when, params, clock.cal)
+    r.update(vars(view))
+    r["status"] = TRANSITIONS[action].target
+    return step.note, step.data
 
 
 def write_reports(batch: ReportBatch) -> None:

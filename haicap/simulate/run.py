@@ -130,12 +130,29 @@ def simulate(
     progress: Progress | None = None,
 ) -> Result:
     """Write the simulated dossiers of `province` filed from `start` to `end` (inclusive)."""
-    global _JOB
     if end < start:
         raise ValueError(f"--to ({end}) is before --from ({start})")
     if path not in ("bulk", "services"):
         raise ValueError(f"unknown path {path!r}: bulk or services")
-    profile = profile or Profile()
+    run, days, job = _prepare(province, start, end, seed, profile or Profile(), path)
+    done = set(run.days.values_list("day", flat=True))
+    todo = [d for d in days if d not in done]
+    if max_days is not None:
+        todo = todo[:max_days]
+    tally = _Tally(progress, len(done), len(days))
+    if workers > 1 and connection.vendor == "postgresql" and len(todo) > 1:
+        _write_days_in_workers(job, todo, workers, tally)
+    else:
+        for index, day in enumerate(todo):
+            tally.day_written(_write_day(job, day), index)
+    _finish_run(run, len(days), job, start, end)
+    return Result(run, tally.written, tally.seconds(), len(done))
+
+
+def _prepare(
+    province: str, start: dt.date, end: dt.date, seed: int, profile: Profile, path: str
+) -> tuple[Run, list[dt.date], _Job]:
+    """The run's row (found again when resuming), its days, and what writing a day needs."""
     cal = work_calendar()
     clock = Clock(cal)
     world = build_world(province, seed, profile)
@@ -157,39 +174,48 @@ def simulate(
         working_online_share(profile, counts, cal),
         profile.feedback_per_dossier,
     )
-    done = set(run.days.values_list("day", flat=True))
-    todo = [d for d in days if d not in done]
-    if max_days is not None:
-        todo = todo[:max_days]
-    started, written = time.perf_counter(), 0
+    return run, days, job
 
-    def report(count: int, index: int) -> None:
-        nonlocal written
-        written += count
-        if progress:
-            progress(len(done) + index + 1, len(days), written, time.perf_counter() - started)
 
-    if workers > 1 and connection.vendor == "postgresql" and len(todo) > 1:
-        _JOB = job
-        connections.close_all()  # the workers open their own
-        context = multiprocessing.get_context("fork")
-        with context.Pool(min(workers, len(todo))) as pool:
-            for index, count in enumerate(pool.imap_unordered(_worker_day, todo)):
-                report(count, index)
-        _JOB = None
-    else:
-        for index, day in enumerate(todo):
-            report(_write_day(job, day), index)
+class _Tally:
+    """Dossiers written by this call, reported to `progress` after each day."""
+
+    def __init__(self, progress: Progress | None, done_before: int, days: int) -> None:
+        self.progress, self.done_before, self.days = progress, done_before, days
+        self.started, self.written = time.perf_counter(), 0
+
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    def day_written(self, count: int, index: int) -> None:
+        self.written += count
+        if self.progress:
+            self.progress(self.done_before + index + 1, self.days, self.written, self.seconds())
+
+
+def _write_days_in_workers(job: _Job, todo: list[dt.date], workers: int, tally: _Tally) -> None:
+    """Forked processes write different days at once (PostgreSQL only)."""
+    global _JOB
+    _JOB = job
+    connections.close_all()  # the workers open their own
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(workers, len(todo))) as pool:
+        for index, count in enumerate(pool.imap_unordered(_worker_day, todo)):
+            tally.day_written(count, index)
+    _JOB = None
+
+
+def _finish_run(run: Run, days: int, job: _Job, start: dt.date, end: dt.date) -> None:
+    """Once every day is written, the run is finished and audited (only the first time)."""
     run.refresh_from_db()
-    if run.days.count() == len(days) and run.finished_at is None:
+    if run.days.count() == days and run.finished_at is None:
         run.finished_at = timezone.now()
         run.save(update_fields=["finished_at"])
         audit_record(
             actor=None,
             action=SimulateAudit.RUN,
             obj=run,
-            province_code=province,
+            province_code=job.province,
             note=f"mô phỏng {run.dossiers} hồ sơ, {run.reports} phản ánh, {start}–{end}, "
-            f"seed {seed}, đường {path}",
+            f"seed {job.seed}, đường {job.path}",
         )
-    return Result(run, written, time.perf_counter() - started, len(done))

@@ -93,105 +93,148 @@ def units_load(
     *, data_dir: Path = DATA_DIR, actor: Actor | None = None, progress: Progress = _no_progress
 ) -> LoadSummary:
     """Create or update every unit and succession from the shipped files, in one transaction."""
-    try:
-        unit_rows = _read_csv(data_dir / "units.csv.gz")
-        succession_rows = _read_csv(data_dir / "successions.csv.gz")
-        commune_geometry = _read_boundaries(data_dir / "communes_2026.geojson.gz")
-        province_geometry = _read_boundaries(data_dir / "provinces_2026.geojson.gz")
-    except (OSError, KeyError, ValueError, csv.Error) as exc:
-        raise ReferenceDataError(f"cannot read reference data in {data_dir}: {exc}") from exc
-
+    files = _read_reference_files(data_dir)
     summary = LoadSummary()
     with transaction.atomic():
-        existing: dict[UnitKey, Unit] = {
-            (u.level, u.code, u.valid_from): u for u in Unit.objects.all()
-        }
-        to_create: list[Unit] = []
-        to_update: list[Unit] = []
-        for i, row in enumerate(unit_rows, start=1):
-            try:
-                wanted = _unit_from_row(row, commune_geometry, province_geometry)
-            except (KeyError, ValueError) as exc:
-                raise ReferenceDataError(f"units.csv.gz line {i + 1}: {exc}") from exc
-            key = (wanted.level, wanted.code, wanted.valid_from)
-            current = existing.get(key)
-            if current is None:
-                to_create.append(wanted)
-            elif any(getattr(current, f) != getattr(wanted, f) for f in UNIT_FIELDS):
-                for f in UNIT_FIELDS:
-                    setattr(current, f, getattr(wanted, f))
-                to_update.append(current)
-            else:
-                summary.unchanged += 1
-            if i % 500 == 0 or i == len(unit_rows):
-                progress("units", i, len(unit_rows))
-        for chunk in _chunks(to_create, 500):
-            Unit.objects.bulk_create(chunk)
-        for chunk in _chunks(to_update, 500):
-            Unit.objects.bulk_update(chunk, UNIT_FIELDS)
-        summary.created, summary.updated = len(to_create), len(to_update)
-
-        ids: dict[UnitKey, int] = {}
-        unit_province: dict[int, str] = {}
-        for pk, level, code, start, province_code in Unit.objects.values_list(
-            "pk", "level", "code", "valid_from", "province_code"
-        ):
-            ids[(level, code, start)] = pk
-            unit_province[pk] = province_code
-        existing_links = {
-            (s.predecessor_id, s.successor_id, s.effective): s for s in Succession.objects.all()
-        }
-        new_links: list[Succession] = []
-        changed_links: list[Succession] = []
-        for i, row in enumerate(succession_rows, start=1):
-            try:
-                pred = ids[(row["pred_level"], row["pred_code"], _date(row["pred_from"]))]
-                succ = ids[(row["succ_level"], row["succ_code"], _date(row["succ_from"]))]
-                effective = dt.date.fromisoformat(row["effective"])
-            except (KeyError, ValueError) as exc:
-                raise ReferenceDataError(
-                    f"successions.csv.gz line {i + 1}: unknown unit or date {exc}"
-                ) from exc
-            link = existing_links.get((pred, succ, effective))
-            province = (
-                row["succ_code"][:2] if row["succ_level"] == "province" else unit_province[succ]
-            )
-            if link is None:
-                new_links.append(
-                    Succession(
-                        predecessor_id=pred,
-                        successor_id=succ,
-                        effective=effective,
-                        relation=row["relation"],
-                        note=row["note"][:200],
-                        province_code=province,
-                    )
-                )
-            elif link.relation != row["relation"] or link.note != row["note"][:200]:
-                link.relation, link.note = row["relation"], row["note"][:200]
-                changed_links.append(link)
-            if i % 1000 == 0 or i == len(succession_rows):
-                progress("successions", i, len(succession_rows))
-        for chunk in _chunks(new_links, 1000):
-            Succession.objects.bulk_create(chunk)
-        Succession.objects.bulk_update(changed_links, ["relation", "note"], batch_size=1000)
-        _fill_succession_provinces()
-        summary.successions_created = len(new_links)
-        summary.successions_updated = len(changed_links)
-        summary.counts = {
-            "provinces in force": Unit.objects.current().provinces().count(),
-            "communes in force": Unit.objects.current().communes().count(),
-            "pre-reform communes": Unit.objects.communes()
-            .filter(valid_to__lt="2025-07-01")
-            .count(),
-            "successions": Succession.objects.count(),
-        }
+        _load_units(files, summary, progress)
+        _load_successions(files.succession_rows, summary, progress)
+        summary.counts = _reference_counts()
         audit_record(
             actor=actor,
             action=UnitsAudit.LOADED,
             note=summary.line(),
             data={"created": summary.created, "updated": summary.updated},
         )
+    _reset_lookups_after_load()
+    return summary
+
+
+@dataclass
+class _ReferenceFiles:
+    unit_rows: list[dict[str, str]]
+    succession_rows: list[dict[str, str]]
+    commune_geometry: dict[str, dict]
+    province_geometry: dict[str, dict]
+
+
+def _read_reference_files(data_dir: Path) -> _ReferenceFiles:
+    """Read every shipped file before anything is written, so a broken file changes nothing."""
+    try:
+        return _ReferenceFiles(
+            unit_rows=_read_csv(data_dir / "units.csv.gz"),
+            succession_rows=_read_csv(data_dir / "successions.csv.gz"),
+            commune_geometry=_read_boundaries(data_dir / "communes_2026.geojson.gz"),
+            province_geometry=_read_boundaries(data_dir / "provinces_2026.geojson.gz"),
+        )
+    except (OSError, KeyError, ValueError, csv.Error) as exc:
+        raise ReferenceDataError(f"cannot read reference data in {data_dir}: {exc}") from exc
+
+
+def _load_units(files: _ReferenceFiles, summary: LoadSummary, progress: Progress) -> None:
+    """Create the units not stored yet and update those whose fields differ from the file."""
+    unit_rows = files.unit_rows
+    existing: dict[UnitKey, Unit] = {(u.level, u.code, u.valid_from): u for u in Unit.objects.all()}
+    to_create: list[Unit] = []
+    to_update: list[Unit] = []
+    for i, row in enumerate(unit_rows, start=1):
+        try:
+            wanted = _unit_from_row(row, files.commune_geometry, files.province_geometry)
+        except (KeyError, ValueError) as exc:
+            raise ReferenceDataError(f"units.csv.gz line {i + 1}: {exc}") from exc
+        current = existing.get((wanted.level, wanted.code, wanted.valid_from))
+        if current is None:
+            to_create.append(wanted)
+        elif any(getattr(current, f) != getattr(wanted, f) for f in UNIT_FIELDS):
+            for f in UNIT_FIELDS:
+                setattr(current, f, getattr(wanted, f))
+            to_update.append(current)
+        else:
+            summary.unchanged += 1
+        if i % 500 == 0 or i == len(unit_rows):
+            progress("units", i, len(unit_rows))
+    for chunk in _chunks(to_create, 500):
+        Unit.objects.bulk_create(chunk)
+    for chunk in _chunks(to_update, 500):
+        Unit.objects.bulk_update(chunk, UNIT_FIELDS)
+    summary.created, summary.updated = len(to_create), len(to_update)
+
+
+def _stored_unit_ids() -> tuple[dict[UnitKey, int], dict[int, str]]:
+    """The primary key of every stored unit by (level, code, valid_from), and each one's province."""
+    ids: dict[UnitKey, int] = {}
+    unit_province: dict[int, str] = {}
+    for pk, level, code, start, province_code in Unit.objects.values_list(
+        "pk", "level", "code", "valid_from", "province_code"
+    ):
+        ids[(level, code, start)] = pk
+        unit_province[pk] = province_code
+    return ids, unit_province
+
+
+def _load_successions(
+    succession_rows: list[dict[str, str]], summary: LoadSummary, progress: Progress
+) -> None:
+    """Create the missing succession links, update changed ones, then fill missing provinces."""
+    ids, unit_province = _stored_unit_ids()
+    existing_links = {
+        (s.predecessor_id, s.successor_id, s.effective): s for s in Succession.objects.all()
+    }
+    new_links: list[Succession] = []
+    changed_links: list[Succession] = []
+    for i, row in enumerate(succession_rows, start=1):
+        pred, succ, effective = _succession_key(row, ids, i)
+        link = existing_links.get((pred, succ, effective))
+        province = row["succ_code"][:2] if row["succ_level"] == "province" else unit_province[succ]
+        if link is None:
+            new_links.append(
+                Succession(
+                    predecessor_id=pred,
+                    successor_id=succ,
+                    effective=effective,
+                    relation=row["relation"],
+                    note=row["note"][:200],
+                    province_code=province,
+                )
+            )
+        elif link.relation != row["relation"] or link.note != row["note"][:200]:
+            link.relation, link.note = row["relation"], row["note"][:200]
+            changed_links.append(link)
+        if i % 1000 == 0 or i == len(succession_rows):
+            progress("successions", i, len(succession_rows))
+    for chunk in _chunks(new_links, 1000):
+        Succession.objects.bulk_create(chunk)
+    Succession.objects.bulk_update(changed_links, ["relation", "note"], batch_size=1000)
+    _fill_succession_provinces()
+    summary.successions_created = len(new_links)
+    summary.successions_updated = len(changed_links)
+
+
+def _succession_key(
+    row: dict[str, str], ids: dict[UnitKey, int], i: int
+) -> tuple[int, int, dt.date]:
+    """(predecessor pk, successor pk, effective date) of succession row ``i`` of the file."""
+    try:
+        pred = ids[(row["pred_level"], row["pred_code"], _date(row["pred_from"]))]
+        succ = ids[(row["succ_level"], row["succ_code"], _date(row["succ_from"]))]
+        effective = dt.date.fromisoformat(row["effective"])
+    except (KeyError, ValueError) as exc:
+        raise ReferenceDataError(
+            f"successions.csv.gz line {i + 1}: unknown unit or date {exc}"
+        ) from exc
+    return pred, succ, effective
+
+
+def _reference_counts() -> dict[str, int]:
+    return {
+        "provinces in force": Unit.objects.current().provinces().count(),
+        "communes in force": Unit.objects.current().communes().count(),
+        "pre-reform communes": Unit.objects.communes().filter(valid_to__lt="2025-07-01").count(),
+        "successions": Succession.objects.count(),
+    }
+
+
+def _reset_lookups_after_load() -> None:
+    """Drop the in-memory address index, locator and caches now and again once committed."""
     from haicap.units.address.index import reset_address_index
     from haicap.units.locate import reset_locator
 
@@ -200,7 +243,6 @@ def units_load(
     reset_address_index()
     reset_locator()
     clear_all_caches()
-    return summary
 
 
 def _fill_succession_provinces() -> None:
