@@ -57,7 +57,8 @@ BY_HOLDER = "holder"  # a check of the module's own (e.g. the citizen's private 
 @dataclass(frozen=True)
 class Transition:
     """One action: from which states, to which (None: the state stays, a recorded step), the
-    permission, the record's unit at which the actor must hold it, its label and parameters."""
+    permission, the record's unit at which the actor must hold it, its label and the parameters
+    its effect reads (the engine passes it those alone)."""
 
     sources: frozenset[Any]
     target: Any | None
@@ -268,7 +269,9 @@ def transition_apply(
         flow.authorize(record, transition, actor, params)
         before, holder_before = record.status, flow.holder(record)
         previous = copy.copy(record)
-        step = flow.effects[action](record, now, actor, params)  # type: ignore[arg-type]
+        # the effect sees the parameters its action declares, nothing a form or API sent besides
+        given = {k: v for k, v in params.items() if k in transition.params}
+        step = flow.effects[action](record, now, actor, given)  # type: ignore[arg-type]
         if transition.target is not None:
             record.status = transition.target
         record.save()

@@ -40,6 +40,7 @@ TRANSITIONS: dict[str, Transition] = {
         DossierPerm.RECEIVE,
         "receiving",
         _("Yêu cầu bổ sung (khi tiếp nhận)"),
+        params=("items",),
     ),
     "refuse": Transition(
         frozenset({S.REGISTERED, S.SUPPLEMENT}),
@@ -47,6 +48,7 @@ TRANSITIONS: dict[str, Transition] = {
         DossierPerm.RECEIVE,
         "receiving",
         _("Từ chối tiếp nhận"),
+        params=("reason",),
     ),
     "transfer": Transition(
         frozenset({S.ACCEPTED}),
@@ -61,6 +63,7 @@ TRANSITIONS: dict[str, Transition] = {
         DossierPerm.ASSIGN,
         "competent",
         _("Phân công cán bộ xử lý"),
+        params=("officer_id",),
     ),
     "consult": Transition(
         frozenset({S.PROCESSING}),
@@ -68,6 +71,7 @@ TRANSITIONS: dict[str, Transition] = {
         DossierPerm.PROCESS,
         "competent",
         _("Lấy ý kiến cơ quan liên quan"),
+        params=("body", "days"),
     ),
     "request_supplement_appraisal": Transition(
         frozenset({S.PROCESSING}),
@@ -75,6 +79,7 @@ TRANSITIONS: dict[str, Transition] = {
         DossierPerm.PROCESS,
         "competent",
         _("Yêu cầu bổ sung (khi thẩm định)"),
+        params=("items",),
     ),
     "supplement_received": Transition(
         frozenset({S.SUPPLEMENT}),
@@ -89,6 +94,7 @@ TRANSITIONS: dict[str, Transition] = {
         DossierPerm.PROCESS,
         "competent",
         _("Xin lỗi và hẹn lại ngày trả"),
+        params=("reason", "new_due"),
     ),
     "request_payment": Transition(
         frozenset({S.PROCESSING}),
@@ -96,6 +102,7 @@ TRANSITIONS: dict[str, Transition] = {
         DossierPerm.PROCESS,
         "competent",
         _("Chờ thực hiện nghĩa vụ tài chính"),
+        params=("amount",),
     ),
     "payment_received": Transition(
         frozenset({S.AWAITING_PAYMENT}),
@@ -110,6 +117,7 @@ TRANSITIONS: dict[str, Transition] = {
         DossierPerm.RECEIVE,
         "receiving",
         _("Công dân rút hồ sơ"),
+        params=("reason",),
     ),
     "stop": Transition(
         frozenset(
@@ -119,6 +127,7 @@ TRANSITIONS: dict[str, Transition] = {
         DossierPerm.STOP,
         "competent",
         _("Dừng xử lý"),
+        params=("reason",),
     ),
     "complete": Transition(
         frozenset({S.PROCESSING}),
@@ -126,9 +135,15 @@ TRANSITIONS: dict[str, Transition] = {
         DossierPerm.PROCESS,
         "competent",
         _("Hoàn thành xử lý"),
+        params=("note",),
     ),
     "return": Transition(
-        frozenset({S.PROCESSED}), S.RETURNED, DossierPerm.RECEIVE, "return", _("Trả kết quả")
+        frozenset({S.PROCESSED}),
+        S.RETURNED,
+        DossierPerm.RECEIVE,
+        "return",
+        _("Trả kết quả"),
+        params=("method",),
     ),
 }
 

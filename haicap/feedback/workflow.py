@@ -38,6 +38,7 @@ TRANSITIONS: dict[str, Transition] = {
         FeedbackPerm.DISPATCH,
         "province",
         _("Điều phối lại"),
+        params=("unit_code", "body", "reason"),
     ),
     "accept": Transition(
         frozenset({S.FORWARDED, S.REOPENED}),
@@ -52,6 +53,7 @@ TRANSITIONS: dict[str, Transition] = {
         FeedbackPerm.HANDLE,
         "responsible",
         _("Cập nhật tiến độ, hẹn ngày trả lời"),
+        params=("text", "committed_date"),
     ),
     "answer": Transition(
         frozenset({S.ACCEPTED, S.IN_PROGRESS}),
@@ -59,6 +61,7 @@ TRANSITIONS: dict[str, Transition] = {
         FeedbackPerm.HANDLE,
         "responsible",
         _("Trả lời (kèm minh chứng)"),
+        params=("text",),
     ),
     "reject": Transition(
         frozenset({S.FORWARDED, S.ACCEPTED}),
@@ -66,12 +69,25 @@ TRANSITIONS: dict[str, Transition] = {
         FeedbackPerm.HANDLE,
         "responsible",
         _("Không thuộc thẩm quyền"),
+        params=("body", "reason"),
     ),
     "escalate": Transition(OPEN, None, "", BY_SYSTEM, _("Quá hạn: báo cáo cấp trên")),
     "reopen": Transition(
-        frozenset({S.ANSWERED, S.CLOSED}), S.REOPENED, "", BY_HOLDER, _("Người dân mở lại")
+        frozenset({S.ANSWERED, S.CLOSED}),
+        S.REOPENED,
+        "",
+        BY_HOLDER,
+        _("Người dân mở lại"),
+        params=("reason",),
     ),
-    "close": Transition(frozenset({S.ANSWERED}), S.CLOSED, "", BY_HOLDER, _("Đóng phản ánh")),
+    "close": Transition(
+        frozenset({S.ANSWERED}),
+        S.CLOSED,
+        "",
+        BY_HOLDER,
+        _("Đóng phản ánh"),
+        params=("satisfied", "reason"),
+    ),
 }
 
 TOKEN_WRONG = "Đường dẫn riêng của phản ánh không đúng."

@@ -72,3 +72,13 @@ def test_only_the_system_escalates(province_admin):
     assert report.escalation == 1 and line.actor is None and line.actor_label == "hệ thống"
     assert not line.public
     assert isinstance(SYSTEM, SystemActor) and not SYSTEM.is_authenticated
+
+
+def test_an_effect_sees_only_the_parameters_its_action_declares(intake, counter_officer):
+    d = dossier_intake(intake, actor=counter_officer, now=at(2025, 7, 1, 9))
+    # a form or the API sends every field it has; `items` means nothing to a withdrawal
+    d = transition_apply(
+        DOSSIERS, d, action="withdraw", actor=counter_officer, reason="Xin rút", items="?"
+    )
+    assert d.status == Status.WITHDRAWAL_REQUESTED and d.events.last().data == {}
+    assert DOSSIERS.transitions["withdraw"].params == ("reason",)
