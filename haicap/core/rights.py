@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.navigation import work_link
 from haicap.core.registry import AuditActions, Permissions, grant
 from haicap.core.roles import Role
 
@@ -28,3 +29,6 @@ grant(
     CorePerm.VIEW_AUDIT,
     CorePerm.MANAGE_MEMBERSHIPS,
 )
+
+# the audit log, for those who may read it (a citizen is not shown a link that answers 403)
+work_link(order=90, label=_("Nhật ký"), url_name="audit", perm=CorePerm.VIEW_AUDIT)

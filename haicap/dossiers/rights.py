@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.navigation import work_link
 from haicap.core.registry import AuditActions, Permissions, grant
 from haicap.core.roles import Role
 
@@ -24,3 +25,12 @@ grant(Role.COUNTER_OFFICER, DossierPerm.VIEW, DossierPerm.RECEIVE)
 grant(Role.PROCESSING_OFFICER, DossierPerm.VIEW, DossierPerm.PROCESS)
 grant(Role.UNIT_LEADER, DossierPerm.VIEW, DossierPerm.PROCESS, DossierPerm.ASSIGN, DossierPerm.STOP)
 grant(Role.PROVINCE_ADMIN, DossierPerm.VIEW)
+
+# the officers' work page in the navigation bar
+work_link(
+    order=10,
+    label=_("Một cửa"),
+    url_name="dossiers:queue",
+    perm=DossierPerm.VIEW,
+    testid="nav-one-stop",
+)

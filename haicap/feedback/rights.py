@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.navigation import work_link
 from haicap.core.registry import AuditActions, Permissions, grant
 from haicap.core.roles import Role
 
@@ -23,3 +24,12 @@ class FeedbackPerm(Permissions):
 for _role in (Role.COUNTER_OFFICER, Role.PROCESSING_OFFICER, Role.UNIT_LEADER):
     grant(_role, FeedbackPerm.HANDLE)
 grant(Role.PROVINCE_ADMIN, FeedbackPerm.HANDLE, FeedbackPerm.DISPATCH, FeedbackPerm.MODERATE)
+
+# the officers' work page in the navigation bar
+work_link(
+    order=20,
+    label=_("Xử lý phản ánh"),
+    url_name="feedback:queue",
+    perm=FeedbackPerm.HANDLE,
+    testid="nav-feedback",
+)

@@ -4,6 +4,7 @@ their own: stored values never change."""
 
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.navigation import work_link
 from haicap.core.registry import AuditActions, Permissions, grant
 from haicap.core.roles import Role
 
@@ -21,3 +22,12 @@ class MetricsPerm(Permissions):
 
 grant(Role.UNIT_LEADER, MetricsPerm.VIEW)
 grant(Role.PROVINCE_ADMIN, MetricsPerm.VIEW, MetricsPerm.MANAGE)
+
+# the officers' work page in the navigation bar
+work_link(
+    order=30,
+    label=_("Chỉ số phục vụ"),
+    url_name="metrics:home",
+    perm=MetricsPerm.VIEW,
+    testid="nav-metrics",
+)
