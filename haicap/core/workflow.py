@@ -105,7 +105,8 @@ class Workflow:
         super().__init_subclass__(**kwargs)
         if hasattr(cls, "transitions") and hasattr(cls, "effects"):
             missing = set(cls.transitions) ^ set(cls.effects)
-            assert not missing, f"{cls.__name__}: actions without effect or entry: {missing}"
+            if missing:  # checked when the module is imported, not only under tests
+                raise TypeError(f"{cls.__name__}: actions without an effect or entry: {missing}")
 
     # --- what each module says about its records --------------------------------------------
 
