@@ -9,6 +9,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status as Reply
 from ninja.security import django_auth
 
+from haicap.core import idempotency
 from haicap.core.clients import client_address
 from haicap.core.errors import NotFound
 from haicap.core.permissions import has_permission
@@ -190,7 +191,7 @@ def intake(request: HttpRequest, data: IntakeIn) -> Reply[dict[str, Any]]:
         outcome=data.outcome,
         missing_items=[i.dict() for i in data.missing_items],
         refusal_reason=data.refusal_reason,
-        idempotency_key=request.headers.get("Idempotency-Key") or None,
+        idempotency_key=idempotency.from_header(request, data.dict()),
     )
     return Reply(201, dossier_out(dossier, request))
 
@@ -211,7 +212,7 @@ def online(request: HttpRequest, data: OnlineIn) -> Reply[dict[str, Any]]:
         _intake_of(data, channel=Channel.ONLINE),
         actor=request.user,
         outcome="register",
-        idempotency_key=request.headers.get("Idempotency-Key") or None,
+        idempotency_key=idempotency.from_header(request, data.dict()),
     )
     return Reply(
         201,

@@ -118,6 +118,8 @@ class Dossier(models.Model):
     # unique within the province (Meta.constraints), for partitioning by province_code; null,
     # not blank, without one: blanks would collide, NULLs never do
     idempotency_key = models.CharField(max_length=80, null=True, blank=True)  # noqa: DJ001
+    # a digest of the request the key came with: the same key with another request is refused
+    idempotency_fingerprint = models.CharField(max_length=64, blank=True, default="")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

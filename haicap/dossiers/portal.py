@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from haicap.core import idempotency
 from haicap.core.clients import client_address
 from haicap.core.errors import ApplicationError
 from haicap.core.uploads import MAX_FILE_BYTES
@@ -98,7 +99,7 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
                 ),
                 actor=request.user,
                 outcome="register",
-                idempotency_key=post.get("idempotency_key") or None,
+                idempotency_key=idempotency.from_form(request),
             )
             if not dossier.attachments.exists():
                 citizen.attachments_add(dossier, files)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
+from haicap.core.idempotency import Idempotency, key_and_fingerprint, replay_checked
 from haicap.core.permissions import Actor, require_permission
 from haicap.core.workflow import Step, transition_apply, user_of
 from haicap.dossiers.codes import agency_code
@@ -104,12 +105,14 @@ def dossier_intake(
     outcome: str = "accept",
     missing_items: list[dict[str, str]] | None = None,
     refusal_reason: str = "",
-    idempotency_key: str | None = None,
+    idempotency_key: str | Idempotency | None = None,
     now: dt.datetime | None = None,
 ) -> Dossier:
     """Create a dossier: accepted with a receipt (02), waiting for a supplement, refused (03), or
     — online — registered (01) for the desk to accept. A retried call with the same
-    idempotency key returns the first dossier."""
+    idempotency key returns the first dossier; a caller's key (`core.idempotency`) finds only
+    that caller's dossier, and another request under it is refused."""
+    key, request_fingerprint = key_and_fingerprint(idempotency_key)
     # a retry with a used key fails on the unique key and returns the first dossier: no look-up
     # before every intake, and the number it drew rolls back with it
     try:
@@ -120,17 +123,17 @@ def dossier_intake(
                 outcome=outcome,
                 missing_items=missing_items,
                 refusal_reason=refusal_reason,
-                idempotency_key=idempotency_key,
+                idempotency=(key, request_fingerprint),
                 now=now,
             )
     except IntegrityError:
-        if idempotency_key:  # a concurrent retry with the same key won the race
+        if key:  # a retry (or a concurrent one) with the same key won the race
             existing = Dossier.objects.filter(
-                idempotency_key=idempotency_key,
+                idempotency_key=key,
                 province_code=intake.receiving_unit.province_code,  # the key's scope
             ).first()
             if existing is not None:
-                return existing
+                return replay_checked(existing, request_fingerprint)
         raise
 
 
@@ -141,7 +144,7 @@ def _intake(
     outcome: str,
     missing_items: list | None,
     refusal_reason: str,
-    idempotency_key: str | None,
+    idempotency: tuple[str | None, str],
     now: dt.datetime | None,
 ) -> Dossier:
     now = now or timezone.now()
@@ -160,7 +163,8 @@ def _intake(
     return_unit = _unit_in_force(intake.return_unit) if intake.return_unit else receiving
     items = _outcome_checked(outcome, refusal_reason, missing_items)
     dossier = _dossier_new(intake, settings, competent, return_unit, outcome, now)
-    dossier.idempotency_key, dossier.created_by = idempotency_key, user_of(actor)
+    dossier.idempotency_key, dossier.idempotency_fingerprint = idempotency
+    dossier.created_by = user_of(actor)
     dossier.note = refusal_reason.strip()
     if dossier.status == Status.ACCEPTED:
         start_clock(dossier, now, CalendarClock())

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from haicap.core import idempotency
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.rights import CorePerm
@@ -139,7 +140,7 @@ def receive(request: HttpRequest) -> HttpResponse:
                 outcome=post.get("outcome", "accept"),
                 missing_items=_missing_items(post.get("missing_items", "")),
                 refusal_reason=post.get("refusal_reason", ""),
-                idempotency_key=post.get("idempotency_key") or None,
+                idempotency_key=idempotency.from_form(request),
             )
         except ApplicationError as exc:
             context["error"] = exc

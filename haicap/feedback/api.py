@@ -11,6 +11,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status as Reply
 from ninja.security import django_auth
 
+from haicap.core import idempotency
 from haicap.core.clients import client_address
 from haicap.core.errors import NotFound
 from haicap.core.ratelimit import rate_limit_hit
@@ -123,7 +124,7 @@ def send(request: HttpRequest, data: ReportIn) -> Reply[dict[str, Any]]:
             contact_phone=data.contact_phone,
             channel=Channel.APP,
         ),
-        idempotency_key=request.headers.get("Idempotency-Key") or None,
+        idempotency_key=idempotency.from_header(request, data.dict()),
         client_key=f"ip:{client_address(request)}",
     )
     return Reply(201, {**report_out(report), "private_token": report.token})

@@ -119,6 +119,8 @@ class Report(models.Model):
     # unique nationally: both are looked up without a province (docs/operations.md)
     # null, not blank, without one: blanks would collide, NULLs never do
     idempotency_key = models.CharField(max_length=80, null=True, blank=True)  # noqa: DJ001
+    # a digest of the request the key came with: the same key with another request is refused
+    idempotency_fingerprint = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("phản ánh")

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
+from haicap.core.idempotency import Idempotency, key_and_fingerprint, replay_checked
 from haicap.core.models import AuditEvent
 from haicap.core.permissions import Actor, require_permission
 from haicap.core.personal import phone as clean_phone
@@ -90,13 +91,16 @@ def report_submit(
     *,
     actor: Actor | None = None,
     photos: list[Evidence] | None = None,
-    idempotency_key: str | None = None,
+    idempotency_key: str | Idempotency | None = None,
     client_key: str = "",
     attributes: dict[str, str] | None = None,
     now: dt.datetime | None = None,
 ) -> Report:
-    """Validate, route and file a report; routed ones land in the unit's queue at once."""
+    """Validate, route and file a report; routed ones land in the unit's queue at once. A
+    caller's idempotency key (`core.idempotency`) finds only that caller's report again, so the
+    private token is never handed to anyone else."""
     now = now or timezone.now()
+    key, request_fingerprint = key_and_fingerprint(idempotency_key)
     description = _description_checked(submission)
     category = category_get(submission.province_code, submission.category_code)
     route = route_report(
@@ -118,17 +122,17 @@ def report_submit(
                 phone,
                 actor,
                 photos or [],
-                idempotency_key,
+                (key, request_fingerprint),
                 client_key,
                 now,
             )
     except IntegrityError:
-        if idempotency_key:
+        if key:
             existing = Report.objects.filter(
-                idempotency_key=idempotency_key, province_code=submission.province_code
+                idempotency_key=key, province_code=submission.province_code
             ).first()
             if existing is not None:
-                return existing
+                return replay_checked(existing, request_fingerprint)
         raise
 
 
@@ -174,7 +178,7 @@ def _file(
     phone: str,
     actor: Actor | None,
     photos: list[Evidence],
-    idempotency_key: str | None,
+    idempotency: tuple[str | None, str],
     client_key: str,
     now: dt.datetime,
 ) -> Report:
@@ -201,7 +205,8 @@ def _file(
         contact_phone=phone,
         contact_email=submission.contact_email.strip()[:254],
         token=secrets.token_urlsafe(18),
-        idempotency_key=idempotency_key,
+        idempotency_key=idempotency[0],
+        idempotency_fingerprint=idempotency[1],
         client_key=client_key[:64],
         attributes=attributes,
     )

@@ -11,6 +11,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from haicap.core import idempotency
 from haicap.core.clients import client_address
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.core.ratelimit import rate_limit_hit
@@ -127,7 +128,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
             ),
             actor=request.user,
             photos=evidence_build(request.FILES.getlist("photos")),
-            idempotency_key=post.get("idempotency_key") or None,
+            idempotency_key=idempotency.from_form(request),
             client_key=f"ip:{client_address(request)}",
         )
     except ApplicationError as exc:

@@ -98,6 +98,7 @@ def _intake_row(plan: DossierPlan, pk: int, code: str, actor: Any) -> dict[str, 
         "rating_reason": "",
         "rated_at": None,
         "idempotency_key": None,
+        "idempotency_fingerprint": "",
         "created_by_id": actor.pk if actor else None,
     }
 

@@ -290,6 +290,7 @@ def _report_row(plan: ReportPlan, pk: int, code: str, clock: Clock) -> dict[str,
         "attributes": {},
         "client_key": "",
         "idempotency_key": None,
+        "idempotency_fingerprint": "",
     }
 
 
