@@ -6,7 +6,8 @@ the permission and the unit at which the actor must hold it, the parameters the 
 and one effect per action (what the action does beyond the state). `transition_apply` does the
 rest the same way for all: it locks the row, checks the state and then the actor's role at the
 unit, runs the effect, writes the history line and the audit event in one transaction, tells the
-module's readers by signal, and raises a 409 naming the allowed actions when the state is wrong.
+module's readers by signal, and raises a 409 naming the allowed actions when the state is wrong
+(only to an actor who may act on the record at all: anyone else gets the 403 first).
 See docs/modules.md.
 """
 
@@ -155,6 +156,24 @@ class Workflow:
         elif not self.permitted(record, transition, actor):
             raise PermissionDenied(PERMISSION_DENIED, extra={"permission": transition.perm})
 
+    def may_act_on(self, record: Any, actor: Actor | None) -> bool:
+        """Whether the actor may do any officers' action on the record, in any state."""
+        return any(
+            self.permitted(record, t, actor)
+            for t in self.transitions.values()
+            if t.unit not in (BY_SYSTEM, BY_HOLDER)
+        )
+
+    def authorize_to_ask(
+        self, record: Any, transition: Transition, actor: Actor | None, params: dict[str, Any]
+    ) -> None:
+        """Before the state is told (a 409 says it): who may do nothing with the record, nor
+        this step as the system or the holder, is refused without learning it."""
+        if transition.unit in (BY_SYSTEM, BY_HOLDER):
+            self.authorize(record, transition, actor, params)
+        elif not self.may_act_on(record, actor):
+            raise PermissionDenied(PERMISSION_DENIED, extra={"permission": transition.perm})
+
     def possible(self, record: Any) -> list[str]:
         """The actions the record's state allows, whoever asks."""
         return [name for name, t in self.transitions.items() if record.status in t.sources]
@@ -255,6 +274,7 @@ def transition_apply(
     now = now or timezone.now()
     with transaction.atomic():
         record = flow.lock(record)
+        flow.authorize_to_ask(record, transition, actor, params)
         if record.status not in transition.sources:
             allowed = flow.conflict_actions(record, actor)
             raise Conflict(

@@ -47,14 +47,15 @@ def test_a_step_writes_its_history_line_and_audit_event(intake, counter_officer)
     assert audit.note.startswith(f"{d.code} transfer:") and audit.to_state == str(Status.PROCESSING)
 
 
-def test_the_state_is_checked_before_the_role(intake, counter_officer, make_user):
+def test_the_state_is_told_only_to_who_may_act(intake, counter_officer, make_user):
     d = dossier_intake(intake, actor=counter_officer, now=at(2025, 7, 1, 9))
-    stranger = make_user("nguoila")
-    with pytest.raises(Conflict) as exc:
-        transition_apply(DOSSIERS, d, action="return", actor=stranger)
+    with pytest.raises(Conflict) as exc:  # the counter may act on it: told what is allowed
+        transition_apply(DOSSIERS, d, action="return", actor=counter_officer)
     assert "transfer" in exc.value.extra["allowed_actions"]
-    with pytest.raises(PermissionDenied):
-        transition_apply(DOSSIERS, d, action="transfer", actor=stranger)
+    stranger = make_user("nguoila")
+    for action in ("return", "transfer"):  # wrong state or not: a stranger learns nothing
+        with pytest.raises(PermissionDenied):
+            transition_apply(DOSSIERS, d, action=action, actor=stranger)
     with pytest.raises(ApplicationError) as unknown:
         transition_apply(DOSSIERS, d, action="teleport", actor=counter_officer)
     assert unknown.value.status == 400
@@ -82,3 +83,15 @@ def test_an_effect_sees_only_the_parameters_its_action_declares(intake, counter_
     )
     assert d.status == Status.WITHDRAWAL_REQUESTED and d.events.last().data == {}
     assert DOSSIERS.transitions["withdraw"].params == ("reason",)
+
+
+def test_another_wards_officer_gets_403_before_any_409_on_a_report(counter_officer):
+    """Security finding 13.8: feedback actions answered 409 (telling the state) before checking
+    permission."""
+    from haicap.feedback.services import report_submit
+    from haicap.feedback.tests.test_routing_and_workflow import flood
+
+    report = report_submit(flood())  # routed to Sài Gòn; the officer is Bến Thành's
+    assert report.responsible_unit_code != counter_officer.memberships.get().unit.code
+    with pytest.raises(PermissionDenied):  # "answer" is wrong for a forwarded report too
+        transition_apply(FEEDBACK, report, action="answer", actor=counter_officer, text="x" * 20)
