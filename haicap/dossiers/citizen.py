@@ -13,6 +13,7 @@ from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
 from haicap.core.ratelimit import rate_limit_hit
 from haicap.core.uploads import EXTENSIONS, upload_checked
+from haicap.dossiers.codes import by_code
 from haicap.dossiers.models import Attachment, Dossier, Status
 from haicap.dossiers.rights import DossierAudit
 
@@ -39,7 +40,7 @@ def dossier_track(code: str, phone_digits: str, *, client: str) -> Dossier:
         Dossier.objects.select_related(
             "procedure", "receiving_unit", "competent_unit", "return_unit"
         )
-        .filter(code=code, applicant_phone__endswith=digits)
+        .filter(by_code(code), applicant_phone__endswith=digits)
         .first()
     )
     if dossier is None:
