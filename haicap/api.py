@@ -26,9 +26,12 @@ api = NinjaAPI(
 
 @api.exception_handler(ApplicationError)
 def application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
-    return api.create_response(
+    response = api.create_response(
         request, {"message": exc.message, "extra": exc.extra}, status=exc.status
     )
+    if exc.status == 429 and "retry_after_s" in exc.extra:
+        response["Retry-After"] = str(exc.extra["retry_after_s"])
+    return response
 
 
 @api.get("/health", summary="Máy chủ đang chạy (không truy cập cơ sở dữ liệu)", tags=["health"])

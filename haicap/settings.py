@@ -155,3 +155,14 @@ if not re.fullmatch(r"[0-9]{2}", HAICAP_DEFAULT_PROVINCE):
     raise ImproperlyConfigured(
         f"HAICAP_DEFAULT_PROVINCE={HAICAP_DEFAULT_PROVINCE!r}: a province code is two digits."
     )
+
+# rate limits of anonymous writes (docs/operations.md): online filing per client address an hour
+# and per applicant's phone a day; Open311 POST per api_key and per client address an hour
+HAICAP_ONLINE_INTAKE_PER_CLIENT_HOUR = int(
+    os.environ.get("HAICAP_ONLINE_INTAKE_PER_CLIENT_HOUR", "10")
+)
+HAICAP_ONLINE_INTAKE_PER_PHONE_DAY = int(os.environ.get("HAICAP_ONLINE_INTAKE_PER_PHONE_DAY", "5"))
+HAICAP_OPEN311_POST_PER_KEY_HOUR = int(os.environ.get("HAICAP_OPEN311_POST_PER_KEY_HOUR", "600"))
+HAICAP_OPEN311_POST_PER_CLIENT_HOUR = int(
+    os.environ.get("HAICAP_OPEN311_POST_PER_CLIENT_HOUR", "600")
+)

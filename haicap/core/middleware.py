@@ -19,5 +19,8 @@ class ApplicationErrorMiddleware:
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
         if isinstance(exc, ApplicationError):
-            return render(request, "core/error.html", {"error": exc}, status=exc.status)
+            response = render(request, "core/error.html", {"error": exc}, status=exc.status)
+            if exc.status == 429 and "retry_after_s" in exc.extra:
+                response["Retry-After"] = str(exc.extra["retry_after_s"])
+            return response
         return None

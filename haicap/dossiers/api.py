@@ -197,7 +197,8 @@ def intake(request: HttpRequest, data: IntakeIn) -> Reply[dict[str, Any]]:
 
 
 class OnlineOut(Schema):
-    code: str
+    code: str  # the reference TT-YYMMDD-XXXXXXXX until the desk accepts the dossier
+    reference: str
     status_label: str
     tracking_url: str
 
@@ -208,8 +209,10 @@ class OnlineOut(Schema):
     summary="Công dân nộp hồ sơ trực tuyến (không cần tài khoản); tra cứu bằng mã và 4 số cuối điện thoại",
 )
 def online(request: HttpRequest, data: OnlineIn) -> Reply[dict[str, Any]]:
+    filed = _intake_of(data, channel=Channel.ONLINE)
+    citizen.online_intake_limit(client_address(request), filed.applicant.phone)
     dossier = dossier_intake(
-        _intake_of(data, channel=Channel.ONLINE),
+        filed,
         actor=request.user,
         outcome="register",
         idempotency_key=idempotency.from_header(request, data.dict()),
@@ -220,6 +223,7 @@ def online(request: HttpRequest, data: OnlineIn) -> Reply[dict[str, Any]]:
             "code": dossier.code,
             "status_label": str(Status(dossier.status).label),
             "tracking_url": f"/tra-cuu/?ma={dossier.code}",
+            "reference": dossier.online_reference or dossier.code,
         },
     )
 

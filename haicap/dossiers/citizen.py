@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 
@@ -13,6 +14,7 @@ from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
 from haicap.core.ratelimit import rate_limit_hit
 from haicap.core.uploads import EXTENSIONS, upload_checked
+from haicap.dossiers.codes import by_code
 from haicap.dossiers.models import Attachment, Dossier, Status
 from haicap.dossiers.rights import DossierAudit
 
@@ -39,7 +41,7 @@ def dossier_track(code: str, phone_digits: str, *, client: str) -> Dossier:
         Dossier.objects.select_related(
             "procedure", "receiving_unit", "competent_unit", "return_unit"
         )
-        .filter(code=code, applicant_phone__endswith=digits)
+        .filter(by_code(code), applicant_phone__endswith=digits)
         .first()
     )
     if dossier is None:
@@ -85,3 +87,33 @@ def attachments_add(dossier: Dossier, files: list[tuple[str, str, bytes]]) -> li
             note=f"{dossier.code}: {len(stored)} tệp đính kèm",
         )
     return stored
+
+
+ONLINE_PER_CLIENT = (
+    "Đã nhận {limit} hồ sơ trực tuyến từ địa chỉ mạng này trong {window}: "
+    "vui lòng thử lại sau {minutes} phút."
+)
+ONLINE_PER_PHONE = (
+    "Số điện thoại này đã nộp {limit} hồ sơ trực tuyến trong {window}: "
+    "vui lòng thử lại sau {minutes} phút hoặc nộp trực tiếp tại bộ phận một cửa."
+)
+
+
+def online_intake_limit(client: str, phone: str) -> None:
+    """Anonymous online filing, per client address an hour and per phone a day (settings
+    HAICAP_ONLINE_INTAKE_PER_*): 429 with the wait. The phone is hashed in the key (personal
+    data). Called before the intake's transaction, so that a refused filing counts too."""
+    rate_limit_hit(
+        f"online:ip:{client}",
+        limit=settings.HAICAP_ONLINE_INTAKE_PER_CLIENT_HOUR,
+        window=dt.timedelta(hours=1),
+        message=ONLINE_PER_CLIENT,
+    )
+    if phone:
+        digest = hashlib.sha256(phone.encode()).hexdigest()[:32]
+        rate_limit_hit(
+            f"online:phone:{digest}",
+            limit=settings.HAICAP_ONLINE_INTAKE_PER_PHONE_DAY,
+            window=dt.timedelta(days=1),
+            message=ONLINE_PER_PHONE,
+        )

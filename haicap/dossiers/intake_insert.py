@@ -72,11 +72,14 @@ def intake_insert(
     single_statement: bool | None = None,
 ) -> None:
     """Give `dossier` its code and write it with `event` and `audit`, whose note gets the code in
-    front. Runs inside the caller's transaction, so a failed intake gives its number back."""
+    front. Runs inside the caller's transaction, so a failed intake gives its number back. A
+    dossier that already has one (an online one's reference) draws no number."""
+    numbered = not dossier.code
     if single_statement is None:
-        single_statement = connection.vendor == "postgresql"
+        single_statement = connection.vendor == "postgresql" and numbered
     if not single_statement:
-        dossier.code = dossier_code(agency, day)
+        if numbered:
+            dossier.code = dossier_code(agency, day)
         dossier.save()
         event.dossier = dossier
         event.save()

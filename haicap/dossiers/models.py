@@ -46,7 +46,15 @@ class Dossier(models.Model):
     # unique with the province (Meta.constraints): a table partitioned by province_code can only
     # enforce keys that include it; the code is unique nationally all the same, since its agency
     # part is a unit code (national, one province) and DailySequence numbers it
+    # an online dossier, until the desk accepts it, has its reference (`TT-YYMMDD-XXXXXXXX`,
+    # dossiers.codes.online_reference) here: the daily sequence moves only at acceptance
     code = models.CharField(_("mã hồ sơ"), max_length=32)
+    # the reference the applicant got when filing online, kept after acceptance gives the
+    # dossier its official code, so that the citizen's reference still finds it; null, not
+    # blank, for dossiers received at the counter (unique with the province, as the code)
+    online_reference = models.CharField(  # noqa: DJ001
+        _("mã tra cứu trực tuyến"), max_length=20, null=True, blank=True
+    )
     province_code = models.CharField(_("mã tỉnh"), max_length=2)
     procedure = models.ForeignKey(
         "procedures.Procedure", on_delete=models.PROTECT, related_name="+"
@@ -147,6 +155,10 @@ class Dossier(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["code", "province_code"], name="dossier_code_unique_in_province"
+            ),
+            models.UniqueConstraint(
+                fields=["online_reference", "province_code"],
+                name="dossier_online_reference_unique_in_province",
             ),
             models.UniqueConstraint(
                 fields=["idempotency_key", "province_code"],

@@ -87,6 +87,7 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
                 "Chọn xã/phường nơi nộp hồ sơ.", extra={"field": "receiving_unit"}, status=422
             )
         applicant = applicant_from_form(post)
+        citizen.online_intake_limit(client_address(request), applicant.phone)
         with transaction.atomic():  # a bad file leaves no dossier behind, and no used number
             dossier = dossier_intake(
                 Intake(

@@ -12,6 +12,7 @@ from django.utils import timezone
 from haicap.core.errors import NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, Actor, Scope, scope_for
 from haicap.core.text import search_key
+from haicap.dossiers.codes import by_code
 from haicap.dossiers.deadlines import due_soon_q, overdue_q
 from haicap.dossiers.models import Dossier, DossierEvent, Status
 from haicap.dossiers.rights import DossierPerm
@@ -109,7 +110,7 @@ def dossier_for(actor: Actor, code: str) -> Dossier:
         Dossier.objects.select_related(
             "procedure", "receiving_unit", "competent_unit", "return_unit", "assigned_to"
         )
-        .filter(code=code)
+        .filter(by_code(code))
         .first()
     )
     if dossier is None:

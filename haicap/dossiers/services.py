@@ -19,7 +19,7 @@ from haicap.core.errors import ApplicationError, Conflict, NotFound
 from haicap.core.idempotency import Idempotency, key_and_fingerprint, replay_checked
 from haicap.core.permissions import Actor, require_permission
 from haicap.core.workflow import Step, transition_apply, user_of
-from haicap.dossiers.codes import agency_code
+from haicap.dossiers.codes import agency_code, by_code, online_reference
 from haicap.dossiers.deadlines import CalendarClock, start_clock
 from haicap.dossiers.effects import REASON_REQUIRED, items_clean
 from haicap.dossiers.intake_insert import intake_insert
@@ -168,6 +168,8 @@ def _intake(
     dossier.note = refusal_reason.strip()
     if dossier.status == Status.ACCEPTED:
         start_clock(dossier, now, CalendarClock())
+    elif dossier.status == Status.REGISTERED:  # no number until the desk accepts it
+        dossier.code = dossier.online_reference = online_reference(now.astimezone(VN).date())
     event, audit = FLOW.rows(
         dossier,
         action=f"intake_{outcome}",
@@ -253,7 +255,7 @@ def dossier_get(code: str) -> Dossier:
         Dossier.objects.select_related(
             "procedure", "receiving_unit", "competent_unit", "return_unit"
         )
-        .filter(code=code)
+        .filter(by_code(code))
         .first()
     )
     if dossier is None:

@@ -266,7 +266,8 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
                         f"«{params[key]}» không phải số.", extra={"field": key}, status=422
                     )
                 params[key] = int(params[key])
-        dossier_transition(dossier, action=action, actor=request.user, **params)
+        # acceptance gives an online dossier its official code: the page moves to it
+        code = dossier_transition(dossier, action=action, actor=request.user, **params).code
     except ApplicationError as exc:
         context = _action_context(request, code)
         context["error"] = exc

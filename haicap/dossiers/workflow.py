@@ -8,6 +8,7 @@ that processes it, or the one that returns the result (boundary-free intake sepa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -17,11 +18,13 @@ from haicap.core.errors import ApplicationError, Conflict
 from haicap.core.permissions import Actor, has_permission
 from haicap.core.workflow import Transition, Workflow, user_of
 from haicap.dossiers import effects
+from haicap.dossiers.codes import agency_code, has_official_code, next_number
 from haicap.dossiers.deadlines import CalendarClock
 from haicap.dossiers.effects import DossierStep, Units
 from haicap.dossiers.models import Dossier, DossierEvent, Status, SupplementRequest
 from haicap.dossiers.rights import DossierAudit, DossierPerm
 from haicap.dossiers.signals import dossier_changed
+from haicap.workdays.calendar import VN
 
 S = Status
 
@@ -205,9 +208,10 @@ def _due_before_apology(d: Dossier) -> Any:
 
 def _database_params(d: Dossier, action: str, params: dict[str, Any]) -> dict[str, Any]:
     """What the pure effect needs from the database, added to the action's parameters."""
-    if action == "request_supplement" and SupplementRequest.objects.filter(
-        dossier=d, phase="intake"
-    ).exists():
+    if (
+        action == "request_supplement"
+        and SupplementRequest.objects.filter(dossier=d, phase="intake").exists()
+    ):
         raise Conflict(SUPPLEMENT_ONCE)
     if action == "assign":
         return {**params, "officer": _officer(d, params)}
@@ -216,9 +220,7 @@ def _database_params(d: Dossier, action: str, params: dict[str, Any]) -> dict[st
     return params
 
 
-def supplements_write(
-    d: Dossier, step: DossierStep, at: Any, actor: Actor | None
-) -> None:
+def supplements_write(d: Dossier, step: DossierStep, at: Any, actor: Actor | None) -> None:
     """File or close the supplement requests a step asks for."""
     if step.close_supplements:
         open_ones = SupplementRequest.objects.filter(dossier=d, completed_at__isnull=True)
@@ -232,12 +234,37 @@ def supplements_write(
         )
 
 
+def official_code_draw(
+    d: Any, step: DossierStep, at: Any, receiving_code: str, number: Callable[[str, dt.date], int]
+) -> None:
+    """Acceptance of an online dossier: its number of the receiving agency's daily sequence
+    (the day it is accepted), the reference kept in `online_reference`; the step records both.
+    The simulator's bulk path calls it too, with a `number` that numbers its rows later."""
+    if has_official_code(d):
+        return
+    agency, day = agency_code(receiving_code), at.astimezone(VN).date()
+    official_code_set(d, step, f"{agency}-{day:%y%m%d}-{number(agency, day):04d}")
+
+
+def official_code_set(d: Any, step: Any, code: str) -> None:
+    """`d` gets `code`; the step's note and data (a Step, or a control-sheet row) say so."""
+    d.code = code
+    note = f"{code} (mã tra cứu {d.online_reference})"
+    data = {"code": code, "online_reference": d.online_reference}
+    if isinstance(step, dict):
+        step["note"], step["data"] = note, {**step["data"], **data}
+    else:
+        step.note, step.data = note, {**step.data, **data}
+
+
 def _effect(action: str) -> Any:
     pure = effects.EFFECTS[action]
 
     def run(d: Dossier, at: Any, actor: Actor | None, params: dict[str, Any]) -> DossierStep:
         step = pure(d, at, _database_params(d, action, params), units_of(d), CalendarClock())
         supplements_write(d, step, at, actor)
+        if action == "accept":  # in the transition's transaction: a rollback gives it back
+            official_code_draw(d, step, at, d.receiving_unit.code, next_number)
         return step
 
     return run

@@ -18,7 +18,9 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
 from haicap.core.audit import audit_record
+from haicap.core.clients import client_address
 from haicap.core.errors import ApplicationError
+from haicap.core.ratelimit import rate_limit_hit
 from haicap.core.text import fold
 from haicap.core.ttlcache import TTLCache
 from haicap.feedback.models import OPEN_STATUSES, BodyKind, Category, Channel, Open311Key, Report
@@ -117,9 +119,12 @@ def endpoint(view: Callable[..., Any]) -> Callable[..., HttpResponse]:
             return render(fmt, "errors", "error", errors, status=exc.status)
         except ApplicationError as exc:
             errors = [{"code": exc.status, "description": exc.message}]
-            return render(
+            response = render(
                 fmt, "errors", "error", errors, status=400 if exc.status == 422 else exc.status
             )
+            if exc.status == 429 and "retry_after_s" in exc.extra:
+                response["Retry-After"] = str(exc.extra["retry_after_s"])
+            return response
 
     return wrapper
 
@@ -313,6 +318,29 @@ def _float(data: Any, name: str) -> float | None:
         raise Open311Error(400, f"{name} must be a number") from None
 
 
+PER_KEY = (
+    "api_key «{label}» đã gửi {limit} yêu cầu trong {window}: vui lòng thử lại sau {minutes} phút."
+)
+PER_CLIENT = "Đã nhận {limit} yêu cầu từ địa chỉ mạng này trong {window}: vui lòng thử lại sau {minutes} phút."
+
+
+def post_limits(key: Open311Key, client: str) -> None:
+    """POST requests per api_key and per client address an hour (HAICAP_OPEN311_POST_PER_*)."""
+    hour = dt.timedelta(hours=1)
+    rate_limit_hit(
+        f"o311:key:{key.pk}",
+        limit=settings.HAICAP_OPEN311_POST_PER_KEY_HOUR,
+        window=hour,
+        message=PER_KEY.replace("{label}", key.label.replace("{", "{{").replace("}", "}}")),
+    )
+    rate_limit_hit(
+        f"o311:ip:{client}",
+        limit=settings.HAICAP_OPEN311_POST_PER_CLIENT_HOUR,
+        window=hour,
+        message=PER_CLIENT,
+    )
+
+
 def _post(request: HttpRequest, fmt: str) -> HttpResponse:
     data = request.POST
     digest = key_hash(data.get("api_key", ""))
@@ -324,6 +352,7 @@ def _post(request: HttpRequest, fmt: str) -> HttpResponse:
     province = _jurisdiction(request, data)
     if key.province_code != province:
         raise Open311Error(403, f"this api_key is issued for jurisdiction {key.province_code}")
+    post_limits(key, client_address(request))
     if not data.get("service_code"):
         raise Open311Error(400, "service_code is required")
     lat, lon = _float(data, "lat"), _float(data, "long")

@@ -10,18 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 from types import SimpleNamespace
 from typing import Any
 
 from django.db import connection
 
-from haicap.dossiers.codes import agency_code
+from haicap.dossiers.codes import agency_code, online_reference
 from haicap.dossiers.deadlines import start_clock
 from haicap.dossiers.effects import EFFECTS, DossierStep, Units
 from haicap.dossiers.models import DailySequence, Dossier, DossierEvent, SupplementRequest
 from haicap.dossiers.signals import dossiers_loaded
-from haicap.dossiers.workflow import INTAKE_STATUS, TRANSITIONS
+from haicap.dossiers.workflow import (
+    INTAKE_STATUS,
+    TRANSITIONS,
+    official_code_draw,
+    official_code_set,
+)
 from haicap.simulate.plan import Clock, DossierPlan
+from haicap.workdays.calendar import VN
 
 UTC = dt.UTC
 def _columns(model: Any, skip: tuple[str, ...] = ("id",)) -> list[str]:
@@ -41,7 +48,9 @@ class Batch:
         self.dossiers: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
         self.supplements: list[dict[str, Any]] = []
-        self.sequences: dict[tuple[str, dt.date], int] = {}
+        # the numbers of the daily sequences the rows need, in the order the services draw
+        # them: (agency, day, dossier row, the accept step's control-sheet row or None)
+        self.draws: list[tuple[str, dt.date, dict[str, Any], dict[str, Any] | None]] = []
 
 
 def _who(plan: DossierPlan, who: str) -> Any:
@@ -59,6 +68,7 @@ def _intake_row(plan: DossierPlan, pk: int, code: str, actor: Any) -> dict[str, 
     return {
         "id": pk,
         "code": code,
+        "online_reference": code if plan.outcome == "register" else None,
         "province_code": receiving.province_code,
         "procedure_id": plan.offer.procedure.pk,
         "receiving_unit_id": receiving.pk,
@@ -103,6 +113,16 @@ def _intake_row(plan: DossierPlan, pk: int, code: str, actor: Any) -> dict[str, 
     }
 
 
+def _later(drawn: list[tuple[str, dt.date]]) -> Any:
+    """A `number` for official_code_draw that notes the draw and gives a placeholder (0)."""
+
+    def number(agency: str, day: dt.date) -> int:
+        drawn.append((agency, day))
+        return 0
+
+    return number
+
+
 class Builder:
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
@@ -130,6 +150,9 @@ class Builder:
             plan.refusal or ", ".join(i["name"] for i in plan.missing),
             {},
         )
+        if plan.outcome != "register":  # numbered at intake; online ones at acceptance
+            agency = agency_code(plan.receiving.unit.code)
+            batch.draws.append((agency, plan.at.astimezone(VN).date(), vars(d), None))
         self._steps(plan, d, batch, open_supplements)
         if plan.rating is not None:
             d.rated_at, d.rating_satisfied, d.rating_reason = plan.rating
@@ -152,12 +175,17 @@ class Builder:
                 apology_due = d.due_at
             step = EFFECTS[action](d, at, params, units, self.clock)
             self._supplements(batch, d.id, at, step, open_supplements, actor)
+            drawn: list[tuple[str, dt.date]] = []
+            if action == "accept":  # numbered by `write`, in the order drawn here
+                official_code_draw(d, step, at, plan.receiving.unit.code, _later(drawn))
             target = TRANSITIONS[action].target
             if target is not None:
                 d.status = target
             self._event(
                 batch, d, action, at, actor, before, holder, d.holder_unit_code, step.note, step.data
             )
+            for agency, day in drawn:
+                batch.draws.append((agency, day, vars(d), batch.events[-1]))
 
     def _supplements(
         self,
@@ -243,23 +271,36 @@ def reserve_ids(count: int, model: Any = Dossier) -> list[int]:
         return list(range(first, first + count))
 
 
-def next_numbers(agencies: set[str], day: dt.date) -> dict[str, int]:
-    """The last number each agency has drawn on `day` (0 if none)."""
-    rows = DailySequence.objects.filter(agency_code__in=agencies, day=day)
-    found = {r.agency_code: r.last for r in rows}
-    return {a: found.get(a, 0) for a in agencies}
+def references_for(plans: list[DossierPlan], day: dt.date, rng: random.Random) -> list[str]:
+    """Each plan's code at intake: an online one's reference (from `rng`, so that a run is
+    reproducible), "" for one the counter numbers (`write` does, see `numbers_draw`)."""
+    return [online_reference(day, rng) if p.outcome == "register" else "" for p in plans]
 
 
-def codes_for(plans: list[DossierPlan], day: dt.date, batch: Batch) -> list[str]:
-    agencies = {agency_code(p.receiving.unit.code) for p in plans}
-    last = next_numbers(agencies, day)
-    codes = []
-    for plan in plans:
-        agency = agency_code(plan.receiving.unit.code)
-        last[agency] += 1
-        codes.append(f"{agency}-{day:%y%m%d}-{last[agency]:04d}")
-    batch.sequences = {(a, day): n for a, n in last.items()}
-    return codes
+def numbers_draw(batch: Batch) -> None:
+    """Number the batch's rows from the daily sequences, in the order the services would have:
+    one upsert per agency and day reserves a block (`last + n`), atomically, so that workers
+    writing other days at once (whose acceptances may fall on the same day) never share one."""
+    blocks: dict[tuple[str, dt.date], list[tuple[dict[str, Any], dict[str, Any] | None]]] = {}
+    for agency, day, row, event in batch.draws:
+        blocks.setdefault((agency, day), []).append((row, event))
+    table = DailySequence._meta.db_table
+    with connection.cursor() as cursor:
+        for (agency, day), rows in blocks.items():
+            cursor.execute(
+                f"INSERT INTO {table} (agency_code, day, last) VALUES (%s, %s, %s) "
+                f"ON CONFLICT (agency_code, day) DO UPDATE SET last = {table}.last + %s "
+                "RETURNING last",
+                [agency, day, len(rows), len(rows)],
+            )
+            (last,) = cursor.fetchone()
+            for number, (row, event) in enumerate(rows, start=last - len(rows) + 1):
+                code = f"{agency}-{day:%y%m%d}-{number:04d}"
+                if event is None:
+                    row["code"] = code
+                else:
+                    official_code_set(SimpleNamespace(**row), event, code)
+                    row["code"] = code
 
 
 def _sqlite_value(value: Any) -> Any:
@@ -295,15 +336,10 @@ def copy_rows(table: str, columns: list[str], rows: list[dict[str, Any]]) -> Non
 
 def write(batch: Batch) -> None:
     """Write a day's rows (in the caller's transaction); `announce` tells the readers."""
+    numbers_draw(batch)
     copy_rows(Dossier._meta.db_table, D_COLS, batch.dossiers)
     copy_rows(DossierEvent._meta.db_table, E_COLS, batch.events)
     copy_rows(SupplementRequest._meta.db_table, S_COLS, batch.supplements)
-    DailySequence.objects.bulk_create(
-        [DailySequence(agency_code=a, day=day, last=n) for (a, day), n in batch.sequences.items()],
-        update_conflicts=True,
-        unique_fields=["agency_code", "day"],
-        update_fields=["last"],
-    )
 
 
 def announce(batch: Batch) -> None:

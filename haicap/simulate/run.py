@@ -82,7 +82,7 @@ def _write_day(job: _Job, day: dt.date) -> int:
     # the rows are built before the transaction; inside it only writes, then the shared
     # counters and the run's row, which other workers also update
     batch, report_batch = bulk.Batch(), ReportBatch()
-    codes = bulk.codes_for(plans, day, batch)
+    codes = bulk.references_for(plans, day, random.Random(f"refs-{job.seed}-{job.province}-{day}"))
     ids = bulk.reserve_ids(len(plans))
     builder = bulk.Builder(job.clock)
     for pk, plan, code in zip(ids, plans, codes, strict=True):

@@ -32,8 +32,16 @@ EVENTFUL = dataclasses.replace(
 )
 
 
+def _key(d: Dossier) -> str:
+    """A dossier's code, or for an online one never accepted (its code is its reference, random
+    in the services path) when and by whom it was filed."""
+    if d.code == d.online_reference:
+        return f"~{d.registered_at.isoformat()} {d.applicant_id_number}"
+    return d.code
+
+
 def snapshot() -> dict[str, Any]:
-    codes = dict(Dossier.objects.values_list("pk", "code"))
+    codes = {d.pk: _key(d) for d in Dossier.objects.all()}
 
     def rows(model: Any, order: tuple[str, ...]) -> list[dict[str, Any]]:
         out = []
@@ -42,13 +50,19 @@ def snapshot() -> dict[str, Any]:
             row.pop("id", None)
             if "dossier" in row:
                 row["dossier"] = codes[row["dossier"]]
+            if isinstance(row.get("data"), dict) and "online_reference" in row["data"]:
+                # the acceptance of an online dossier names its (random) reference
+                row["data"] = {**row["data"], "online_reference": "TT-"}
+                row["note"] = row["note"].split(" (mã tra cứu ")[0]
             out.append(row)
         return out
 
     dossiers = []
-    for obj in Dossier.objects.order_by("code"):
+    for obj in sorted(Dossier.objects.all(), key=_key):
         row = {f.attname: getattr(obj, f.attname) for f in Dossier._meta.concrete_fields}
         row.pop("id")
+        row["code"] = _key(obj)
+        row["online_reference"] = (row["online_reference"] or "")[:9]  # TT-YYMMDD-
         dossiers.append(row)
     reports, report_key = [], {}
     for report in Report.objects.order_by("created_at", "lat", "lon"):
