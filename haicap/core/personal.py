@@ -75,7 +75,11 @@ _CCCD_PROVINCES = {
     "095",
     "096",
 }
-_PHONE = re.compile(r"^0(?:[35789]\d{8}|2\d{9})$")
+# ASCII digits only: `\d` would also match Arabic-Indic and other scripts' digits. Full-width
+# digits (０-９), which a Japanese/Chinese IME or a phone keyboard may type, are first
+# normalised to ASCII: the citizen meant those digits, and what is stored is plain 0-9.
+_PHONE = re.compile(r"^0(?:[35789][0-9]{8}|2[0-9]{9})$", re.ASCII)
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９＋", "0123456789+")
 
 ID_INVALID = "Số định danh cá nhân phải gồm đúng 12 chữ số."
 ID_PROVINCE = (
@@ -89,8 +93,8 @@ PHONE_INVALID = (
 
 
 def citizen_id(value: str, *, today: dt.date | None = None) -> str:
-    digits = re.sub(r"\s", "", value or "")
-    if not re.fullmatch(r"\d{12}", digits):
+    digits = re.sub(r"\s", "", (value or "").translate(_FULL_WIDTH))
+    if not re.fullmatch(r"[0-9]{12}", digits):
         raise ApplicationError(ID_INVALID, extra={"field": "applicant_id_number"}, status=422)
     if digits[:3] not in _CCCD_PROVINCES:
         raise ApplicationError(
@@ -110,7 +114,7 @@ def citizen_id(value: str, *, today: dt.date | None = None) -> str:
 
 
 def phone(value: str, *, field: str = "applicant_phone") -> str:
-    digits = re.sub(r"[\s.\-()]", "", value or "")
+    digits = re.sub(r"[\s.\-()]", "", (value or "").translate(_FULL_WIDTH))
     if digits.startswith("+84"):
         digits = "0" + digits[3:]
     elif digits.startswith("84") and len(digits) in (11, 12):

@@ -5,13 +5,14 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status as Reply
 from ninja.security import django_auth
 
 from haicap.core import idempotency
 from haicap.core.clients import client_address
 from haicap.core.errors import NotFound
+from haicap.core.pagination import Paginated
 from haicap.core.permissions import has_permission
 from haicap.core.personal import mask_id, mask_phone
 from haicap.core.rights import CorePerm
@@ -46,11 +47,11 @@ def unit_get(code: str, field: str) -> Unit:
 
 
 class ApplicantIn(Schema):
-    name: str = Field(..., description="họ và tên")
-    id_number: str = Field(..., description="số định danh cá nhân (CCCD), 12 chữ số")
-    phone: str = Field(..., description="điện thoại di động hoặc cố định")
-    address: str = Field(..., description="địa chỉ, dạng cũ hoặc mới")
-    email: str = ""
+    name: str = Field(..., max_length=120, description="họ và tên")
+    id_number: str = Field(..., max_length=20, description="số định danh cá nhân (CCCD), 12 chữ số")
+    phone: str = Field(..., max_length=20, description="điện thoại di động hoặc cố định")
+    address: str = Field(..., max_length=300, description="địa chỉ, dạng cũ hoặc mới")
+    email: str = Field("", max_length=254)
 
 
 class MissingItem(Schema):
@@ -66,8 +67,8 @@ class IntakeIn(Schema):
     return_unit: str = Field("", description="mã nơi trả kết quả (trống: nơi tiếp nhận)")
     channel: Channel = Channel.IN_PERSON
     applicant: ApplicantIn
-    applicant_commune_code: str = ""
-    request: str = ""
+    applicant_commune_code: str = Field("", max_length=5, pattern=r"^[0-9]*$")
+    request: str = Field("", max_length=5000)
     sets: int = Field(1, ge=1, le=50)
     return_method: ReturnMethod = ReturnMethod.COUNTER
     outcome: str = Field("accept", description="accept | supplement | refuse (tại quầy)")
@@ -80,7 +81,7 @@ class OnlineIn(Schema):
     receiving_unit: str = Field(..., description="xã/phường chọn nộp (bất kỳ trong tỉnh)")
     competent_unit: str = ""
     applicant: ApplicantIn
-    request: str = ""
+    request: str = Field("", max_length=5000)
     return_method: ReturnMethod = ReturnMethod.ONLINE
 
 
@@ -239,7 +240,7 @@ class QueueFilter(Schema):
 @router.get(
     "", response=list[DossierOut], auth=AUTH, summary="Hồ sơ trong phạm vi đơn vị của người dùng"
 )
-@paginate(LimitOffsetPagination)
+@paginate(Paginated)
 def queue(request: HttpRequest, filters: Query[QueueFilter]) -> list[dict[str, Any]]:
     dossiers = dossier_queue(request.user, filters.queue, unit_code=filters.unit, query=filters.q)
     return _LazyOut(dossiers, request)  # type: ignore[return-value]
@@ -273,9 +274,9 @@ class ActionIn(Schema):
     items: list[MissingItem] = []
     officer_id: int | None = None
     body: str = ""
-    days: int | None = None
+    days: int | None = Field(None, ge=-1000, le=1000)
     new_due: dt.date | None = None
-    amount: int | None = None
+    amount: int | None = Field(None, ge=-(2**31), le=2**31 - 1, description="đồng")
     method: str = ""
     note: str = ""
 
@@ -351,7 +352,7 @@ def tracking(request: HttpRequest, code: str, phone: str) -> dict[str, Any]:
 class RatingIn(Schema):
     phone: str = Field(..., description="4 số cuối điện thoại")
     satisfied: bool
-    reason: str = ""
+    reason: str = Field("", max_length=500)
 
 
 @router.post("/{code}/rating", response=TrackOut, summary="Đánh giá sau khi nhận kết quả")

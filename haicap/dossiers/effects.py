@@ -31,6 +31,8 @@ APOLOGY_TOO_LATE = (
     "Phải thông báo chậm muộn ít nhất 1 ngày làm việc trước hạn trả ({due:%d/%m/%Y})."
 )
 APOLOGY_DATE = "Ngày hẹn mới phải sau hạn trả hiện tại ({due:%d/%m/%Y})."
+APOLOGY_DATE_TOO_FAR = "Ngày hẹn mới không được quá một năm sau hạn trả hiện tại ({due:%d/%m/%Y})."
+APOLOGY_MAX_DAYS = 366
 APOLOGY_DATE_FORMAT = "Ngày hẹn mới phải có dạng YYYY-MM-DD."
 CONSULT_DAYS = "Thời hạn lấy ý kiến phải từ 1 đến 30 ngày làm việc."
 AMOUNT_POSITIVE = "Số tiền phải lớn hơn 0."
@@ -190,6 +192,10 @@ def apologize(d: Any, at: dt.datetime, p: dict, u: Units, clock: Clock) -> Dossi
     if new_day <= due_day:
         raise ApplicationError(
             APOLOGY_DATE.format(due=due_day), extra={"field": "new_due"}, status=422
+        )
+    if (new_day - due_day).days > APOLOGY_MAX_DAYS:
+        raise ApplicationError(
+            APOLOGY_DATE_TOO_FAR.format(due=due_day), extra={"field": "new_due"}, status=422
         )
     old = d.due_at
     d.due_at = dt.datetime.combine(

@@ -7,13 +7,14 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, File, Router, Schema, UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status as Reply
 from ninja.security import django_auth
 
 from haicap.core import idempotency
 from haicap.core.clients import client_address
 from haicap.core.errors import NotFound
+from haicap.core.pagination import Paginated
 from haicap.core.ratelimit import rate_limit_hit
 from haicap.core.tokens import TokenAuth
 from haicap.feedback.evidence import answer_evidence_add
@@ -40,12 +41,14 @@ class ReportIn(Schema):
     category: str = Field(
         ..., description="mã lĩnh vực (xem /feedback/categories)", examples=["drainage"]
     )
-    description: str
-    lat: float | None = None
-    lon: float | None = None
-    address: str = Field("", description="địa chỉ dạng cũ hoặc mới, khi không có toạ độ")
-    contact_name: str = ""
-    contact_phone: str = ""
+    description: str = Field(..., max_length=5000)
+    lat: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
+    lon: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
+    address: str = Field(
+        "", max_length=300, description="địa chỉ dạng cũ hoặc mới, khi không có toạ độ"
+    )
+    contact_name: str = Field("", max_length=120)
+    contact_phone: str = Field("", max_length=20)
 
 
 class EventOut(Schema):
@@ -141,7 +144,7 @@ class QueueOut(Schema):
 
 
 @router.get("/queue", response=list[QueueOut], auth=AUTH, summary="Phản ánh cần xử lý của đơn vị")
-@paginate(LimitOffsetPagination)
+@paginate(Paginated)
 def queue(request: HttpRequest) -> list[Any]:
     return [
         {

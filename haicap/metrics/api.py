@@ -50,7 +50,7 @@ class GroupOut(Schema):
     score: float | None
 
 
-class UnitOut(Schema):
+class UnitIndexOut(Schema):
     code: str
     name: str
     rank: int | None = Field(None, description="hạng trong tỉnh; null: chưa có chỉ số đo được")
@@ -63,11 +63,11 @@ class UnitOut(Schema):
 
 
 class IndexOut(Schema):
-    province: UnitOut
+    province: UnitIndexOut
     period_from: str
     period_to: str
     as_of: str
-    units: list[UnitOut]
+    units: list[UnitIndexOut]
 
 
 def _unit_out(unit: UnitIndex, name: str) -> dict[str, Any]:
@@ -131,7 +131,7 @@ def index(request: HttpRequest, q: Query[IndexIn]) -> dict[str, Any]:
 
 @router.get(
     "/units/{code}",
-    response=UnitOut,
+    response=UnitIndexOut,
     auth=AUTH,
     summary="Chỉ số phục vụ của một xã, phường (hoặc tỉnh), với hạng trong tỉnh",
 )

@@ -2,8 +2,9 @@
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from haicap.core.pagination import Paginated
 from haicap.procedures.models import Procedure
 from haicap.procedures.selectors import procedure_get, procedure_search, procedure_settings
 
@@ -63,7 +64,7 @@ class ProcedureFilter(Schema):
 
 
 @router.get("", response=list[ProcedureOut], summary="Danh mục thủ tục (tìm kiếm, phân trang)")
-@paginate(LimitOffsetPagination)
+@paginate(Paginated)
 def list_procedures(request: HttpRequest, filters: Query[ProcedureFilter]) -> list[Procedure]:
     return procedure_search(query=filters.q, level=filters.level, field=filters.field)  # type: ignore[return-value]
 

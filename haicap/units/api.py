@@ -4,9 +4,10 @@ import datetime as dt
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from haicap.core.errors import ApplicationError
+from haicap.core.pagination import Paginated
 from haicap.units import selectors
 from haicap.units.address.convert import convert_address
 from haicap.units.locate import inside_vietnam_bbox, locator
@@ -111,7 +112,7 @@ def list_provinces(request: HttpRequest, on: dt.date | None = None) -> list[Unit
 
 
 @router.get("/communes", response=list[UnitOut], summary="Xã/phường/đặc khu (tìm kiếm, phân trang)")
-@paginate(LimitOffsetPagination)
+@paginate(Paginated)
 def list_communes(request: HttpRequest, filters: Query[UnitFilter]) -> list[Unit]:
     return selectors.unit_search(  # type: ignore[return-value]
         query=filters.q, province_code=filters.province, kind=filters.kind, date=filters.on

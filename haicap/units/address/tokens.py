@@ -52,9 +52,9 @@ def tokenize(text: str) -> tuple[str, list[Token]]:
     for m in _TOKEN.finditer(folded_text):
         word = m.group()
         start, end = m.span()
-        if word.isdigit():
+        if word.isdecimal():
             tokens.append(Token(str(int(word)), start, end, "", False))
-        elif word[-1].isdigit() and len(word) <= 4 and (glued := _GLUED_NUMBER.match(word)):
+        elif word[-1].isdecimal() and len(word) <= 4 and (glued := _GLUED_NUMBER.match(word)):
             cut = start + len(glued.group(1))
             tokens.append(Token(glued.group(1), start, cut, "", False))
             tokens.append(Token(str(int(glued.group(2))), cut, end, "", False))
