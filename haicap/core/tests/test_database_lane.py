@@ -16,7 +16,6 @@ def test_the_test_cluster_logs_no_failing_statement_text():
     if os.environ.get("HAICAP_PG_LANE") != "1":
         return
     with connection.cursor() as cursor:
-        cursor.execute("SHOW log_min_error_statement")
-        assert cursor.fetchone()[0] == "panic"
-        cursor.execute("SHOW log_error_verbosity")
-        assert cursor.fetchone()[0] == "terse"
+        for name, value in (("log_min_error_statement", "panic"), ("log_error_verbosity", "terse")):
+            cursor.execute(f"SHOW {name}")
+            assert cursor.fetchone() == (value,), name
