@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from haicap.core.errors import ApplicationError
+from haicap.core.outage import DATABASE_ERRORS, unavailable_response
 from haicap.dossiers.api import router as dossiers_router
 from haicap.feedback.api import router as feedback_router
 from haicap.metrics.api import router as metrics_router
@@ -29,6 +30,15 @@ def application_error(request: HttpRequest, exc: ApplicationError) -> HttpRespon
     return api.create_response(
         request, {"message": exc.message, "extra": exc.extra}, status=exc.status
     )
+
+
+def database_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """503 JSON with Retry-After, not an HTML 500, while the database is down."""
+    return unavailable_response(request, exc)
+
+
+for _error in DATABASE_ERRORS:
+    api.add_exception_handler(_error, database_unavailable)
 
 
 @api.get("/health", summary="Máy chủ đang chạy (không truy cập cơ sở dữ liệu)", tags=["health"])

@@ -1,4 +1,5 @@
-"""Render ApplicationError raised by a web view as a page with its message and status."""
+"""Render ApplicationError raised by a web view as a page with its message and status, and a
+database outage as a plain 503 page (core.outage)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from haicap.core.errors import ApplicationError
+from haicap.core.outage import DATABASE_ERRORS, unavailable_response
 
 
 class ApplicationErrorMiddleware:
@@ -20,4 +22,6 @@ class ApplicationErrorMiddleware:
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
         if isinstance(exc, ApplicationError):
             return render(request, "core/error.html", {"error": exc}, status=exc.status)
+        if isinstance(exc, DATABASE_ERRORS):
+            return unavailable_response(request, exc)
         return None
