@@ -32,9 +32,9 @@ def application_error(request: HttpRequest, exc: ApplicationError) -> HttpRespon
     )
 
 
-def database_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+def database_unavailable(request: HttpRequest, exc: Exception | type[Exception]) -> HttpResponse:
     """503 JSON with Retry-After, not an HTML 500, while the database is down."""
-    return unavailable_response(request, exc)
+    return unavailable_response(request, exc if isinstance(exc, Exception) else exc())
 
 
 for _error in DATABASE_ERRORS:
