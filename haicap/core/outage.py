@@ -46,7 +46,7 @@ def unavailable_response(request: HttpRequest, exc: BaseException) -> HttpRespon
     )
     seconds = retry_after()
     response: HttpResponse
-    if request.path.startswith("/api/"):
+    if request.path_info.startswith("/api/"):
         response = JsonResponse({"message": MESSAGE, "extra": {"retry_after": seconds}}, status=503)
     else:
         response = HttpResponse(
