@@ -45,7 +45,13 @@ def throwaway_cluster(settings: str = "-c synchronous_commit=off") -> str:
         check=True,
         capture_output=True,
     )
-    options = f"-c listen_addresses='' -c unix_socket_directories='{pgdir}' -c max_connections=200 {settings}"
+    # log_min_error_statement=panic, log_error_verbosity=terse: neither a failing statement nor
+    # its DETAIL line ("Key (id_number)=(...)") is written to the server log (ID and phone
+    # numbers); see docs/operations.md.
+    options = (
+        f"-c listen_addresses='' -c unix_socket_directories='{pgdir}' -c max_connections=200"
+        f" -c log_min_error_statement=panic -c log_error_verbosity=terse {settings}"
+    )
     subprocess.run(
         _as_postgres(
             [

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from haicap.core.errors import ApplicationError
+from haicap.core.outage import DATABASE_ERRORS, unavailable_response
 from haicap.dossiers.api import router as dossiers_router
 from haicap.feedback.api import router as feedback_router
 from haicap.metrics.api import router as metrics_router
@@ -32,6 +33,15 @@ def application_error(request: HttpRequest, exc: ApplicationError) -> HttpRespon
     if exc.status == 429 and "retry_after_s" in exc.extra:
         response["Retry-After"] = str(exc.extra["retry_after_s"])
     return response
+
+
+def database_unavailable(request: HttpRequest, exc: Exception | type[Exception]) -> HttpResponse:
+    """503 JSON with Retry-After, not an HTML 500, while the database is down."""
+    return unavailable_response(request, exc if isinstance(exc, Exception) else exc())
+
+
+for _error in DATABASE_ERRORS:
+    api.add_exception_handler(_error, database_unavailable)
 
 
 @api.get("/health", summary="Máy chủ đang chạy (không truy cập cơ sở dữ liệu)", tags=["health"])

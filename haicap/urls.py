@@ -17,3 +17,6 @@ urlpatterns = [
     path("", include("haicap.workdays.urls")),
     path("", include("haicap.metrics.urls")),
 ]
+
+# a database outage raised outside a view (a middleware loading the session) is a 503 too
+handler500 = "haicap.core.outage.server_error"

@@ -44,8 +44,11 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 cleanup() { as_pg "$pg_bin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pgdir"; }
 trap cleanup EXIT
 as_pg "$pg_bin/initdb" -D "$pgdir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+# log_min_error_statement=panic, log_error_verbosity=terse: the log keeps a failing statement's
+# error, not its text nor its DETAIL ("Key (id_number)=(...)"), which carry citizen ID and phone
+# numbers; see docs/operations.md.
 as_pg "$pg_bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w start \
-  -o "-c listen_addresses='' -c unix_socket_directories='$pgdir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" >/dev/null
+  -o "-c listen_addresses='' -c unix_socket_directories='$pgdir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 -c log_min_error_statement=panic -c log_error_verbosity=terse" >/dev/null
 as_pg "$pg_bin/createdb" -h "$pgdir" -U postgres haicap
 export HAICAP_DATABASE_URL="postgres://postgres@$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1], safe=""))' "$pgdir")/haicap"
 # `demo` tests run against the SQLite demo installation whatever the lane: lane 1 has run them.

@@ -1,5 +1,6 @@
 """Core middleware: refuse text no column can store (NUL bytes, lone surrogates) before any view
-sees it; render ApplicationError raised by a web view as a page with its message and status."""
+sees it; render ApplicationError raised by a web view as a page with its message and status, and
+a database outage as a plain 503 page (core.outage)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from haicap.core.errors import ApplicationError
+from haicap.core.outage import DATABASE_ERRORS, unavailable_response
 
 BAD_TEXT = "Tham số «{field}» chứa ký tự không hợp lệ (NUL hoặc surrogate đơn lẻ)."
 _BAD = re.compile("[\x00\ud800-\udfff]")
@@ -74,4 +76,6 @@ class ApplicationErrorMiddleware:
             if exc.status == 429 and "retry_after_s" in exc.extra:
                 response["Retry-After"] = str(exc.extra["retry_after_s"])
             return response
+        if isinstance(exc, DATABASE_ERRORS):
+            return unavailable_response(request, exc)
         return None

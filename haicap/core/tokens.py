@@ -34,12 +34,25 @@ def token_issue(*, user: Any, label: str, actor: Actor | None) -> str:
     return raw
 
 
-# token hash -> the user with memberships loaded; revocations here clear it at once
-_users: TTLCache[Any] = TTLCache("api tokens")
+# token hash -> (token id, the user with memberships loaded); the user is reused, the token is
+# not trusted: every request checks that it is still unrevoked by one primary-key query, so that
+# a revocation (or a user made inactive) in any process is refused at the next request. The cache
+# saves the user and memberships query (ADR 5); memberships may lag HAICAP_CACHE_SECONDS.
+_users: TTLCache[tuple[int, Any] | None] = TTLCache("api tokens")
+
+
+def _still_valid(token_id: int) -> bool:
+    return ApiToken.objects.filter(
+        pk=token_id, revoked_at__isnull=True, user__is_active=True
+    ).exists()
 
 
 def token_user(raw: str) -> Any:
-    def load() -> Any:
+    loaded = False
+
+    def load() -> tuple[int, Any] | None:
+        nonlocal loaded
+        loaded = True
         token = (
             ApiToken.objects.select_related("user")
             .filter(key_hash=_hash(raw), revoked_at__isnull=True, user__is_active=True)
@@ -48,9 +61,16 @@ def token_user(raw: str) -> Any:
         if token is None:
             return None
         active_memberships(token.user)  # loaded once, kept with the cached user
-        return token.user
+        return token.pk, token.user
 
-    return _users.get(_hash(raw), load)
+    key = _hash(raw)
+    hit = _users.get(key, load)
+    if hit is None:
+        return None
+    token_id, user = hit
+    if not loaded and not _still_valid(token_id):
+        return None  # revoked or deactivated since it was cached, maybe in another process
+    return user
 
 
 def token_revoke(*, token: ApiToken, actor: Actor | None) -> None:

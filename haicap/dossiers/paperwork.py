@@ -254,16 +254,18 @@ def register_xlsx(unit: Unit, year: int) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from haicap.core.exports import append_row
+
     book = Workbook()
     sheet = book.active
     sheet.title = f"So theo doi {year}"
-    sheet.append([f"SỔ THEO DÕI HỒ SƠ — Bộ phận Một cửa {unit.full_name} — năm {year}"])
+    append_row(sheet, [f"SỔ THEO DÕI HỒ SƠ — Bộ phận Một cửa {unit.full_name} — năm {year}"])
     sheet["A1"].font = Font(bold=True)
-    sheet.append([label for _, label in REGISTER_COLUMNS])
+    append_row(sheet, [label for _, label in REGISTER_COLUMNS])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in register_rows(unit, year):
-        sheet.append([row[key] for key, _ in REGISTER_COLUMNS])
+        append_row(sheet, [row[key] for key, _ in REGISTER_COLUMNS])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -378,8 +378,24 @@ def contact_code_send(report: Report) -> None:
         )
 
 
+# A code allows CONFIRM_ATTEMPTS tries (HAICAP_CONFIRM_ATTEMPTS, default 5), counted per code in
+# the database (core RateLimitHit, so every process counts the same); then it is void (VOID_CODE
+# in confirmation_hash, which no digest equals) and the author asks for a new one.
+VOID_CODE = "void"
+CONFIRM_WRONG = "Mã xác nhận không đúng; còn {left} lần thử."
+CONFIRM_VOID = "Mã xác nhận đã bị huỷ sau {n} lần nhập sai; hãy bấm «Gửi lại mã» để nhận mã mới."
+CONFIRM_NONE = "Chưa có mã xác nhận; hãy bấm «Gửi lại mã» để nhận mã."
+
+
+def _confirm_attempts() -> int:
+    from django.conf import settings
+
+    return max(1, int(getattr(settings, "HAICAP_CONFIRM_ATTEMPTS", 5)))
+
+
 def confirmation_code(report: Report) -> str:
-    """A 6-digit code for the contact given (sent by SMS or e-mail by the deployment's sender)."""
+    """A 6-digit code for the contact given (sent by SMS or e-mail by the deployment's sender);
+    it replaces any earlier code, and its tries are counted afresh."""
     code = f"{secrets.randbelow(10**6):06d}"
     report.confirmation_hash = hashlib.sha256(f"{report.token}:{code}".encode()).hexdigest()
     report.save(update_fields=["confirmation_hash"])
@@ -387,19 +403,52 @@ def confirmation_code(report: Report) -> str:
 
 
 def contact_confirm(report: Report, code: str, *, actor: Actor | None = None) -> Report:
-    """The author confirms the phone they gave with the code sent to it (audited)."""
+    """The author confirms the phone they gave with the code sent to it (audited). A wrong code
+    is a 422 saying how many tries are left; the last wrong try voids the code (429)."""
+    from haicap.core.models import RateLimitHit
+
+    limit = _confirm_attempts()
     digest = hashlib.sha256(f"{report.token}:{code.strip()}".encode()).hexdigest()
-    if not report.confirmation_hash or not secrets.compare_digest(digest, report.confirmation_hash):
-        raise ApplicationError("Mã xác nhận không đúng.", extra={"field": "code"}, status=422)
+    error: ApplicationError | None = None
     with transaction.atomic():
-        report.contact_confirmed = True
-        report.save(update_fields=["contact_confirmed"])
-        audit_record(
-            actor=actor,
-            action=FeedbackAudit.CONTACT_CONFIRMED,
-            obj=report,
-            province_code=report.province_code,
-            unit_code=report.responsible_unit_code,
-            note=f"{report.code}: xác nhận số điện thoại liên hệ",
-        )
+        locked = Report.objects.select_for_update().get(pk=report.pk)  # tries counted in turn
+        stored = locked.confirmation_hash
+        key = f"feedback:confirm:{locked.pk}:{stored[:16]}"
+        if stored == VOID_CODE:
+            error = ApplicationError(
+                CONFIRM_VOID.format(n=limit), extra={"field": "code"}, status=429
+            )
+        elif not stored:
+            error = ApplicationError(CONFIRM_NONE, extra={"field": "code"}, status=422)
+        elif secrets.compare_digest(digest, stored):
+            RateLimitHit.objects.filter(key=key).delete()
+            report.contact_confirmed = True
+            report.confirmation_hash = locked.confirmation_hash = ""  # a code is used once
+            report.save(update_fields=["contact_confirmed", "confirmation_hash"])
+            audit_record(
+                actor=actor,
+                action=FeedbackAudit.CONTACT_CONFIRMED,
+                obj=report,
+                province_code=report.province_code,
+                unit_code=report.responsible_unit_code,
+                note=f"{report.code}: xác nhận số điện thoại liên hệ",
+            )
+        else:
+            RateLimitHit.objects.create(key=key, at=timezone.now())
+            used = RateLimitHit.objects.filter(key=key).count()
+            if used >= limit:
+                RateLimitHit.objects.filter(key=key).delete()
+                report.confirmation_hash = VOID_CODE
+                report.save(update_fields=["confirmation_hash"])
+                error = ApplicationError(
+                    CONFIRM_VOID.format(n=limit), extra={"field": "code"}, status=429
+                )
+            else:
+                error = ApplicationError(
+                    CONFIRM_WRONG.format(left=limit - used),
+                    extra={"field": "code", "attempts_left": limit - used},
+                    status=422,
+                )
+    if error is not None:  # raised after the commit, so that the counted try stays counted
+        raise error
     return report

@@ -3,6 +3,7 @@ report's public page, and the author's private page (updates, rating, reopening)
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from typing import Any
 
@@ -204,12 +205,25 @@ def report_private(request: HttpRequest, token: str) -> HttpResponse:
     return _private_page(request, _private(token), token)
 
 
+RESEND_LIMIT = (3, dt.timedelta(hours=1))
+
+
 @require_POST
 def report_citizen_action(request: HttpRequest, token: str, action: str) -> HttpResponse:
     """The author closes with a rating, or reopens with a reason."""
     report = _private(token)
-    if action not in ("close", "reopen", "confirm"):
+    if action not in ("close", "reopen", "confirm", "resend"):
         raise NotFound(f"Thao tác «{action}» không có.")
+    if action == "resend":  # a new confirmation code, at most RESEND_LIMIT an hour (SMS cost)
+        if report.contact_phone and not report.contact_confirmed:
+            try:
+                rate_limit_hit(
+                    f"feedback:resend:{report.pk}", limit=RESEND_LIMIT[0], window=RESEND_LIMIT[1]
+                )
+            except ApplicationError as exc:
+                return _private_page(request, report, token, exc)
+            contact_code_send(report)
+        return redirect("feedback:private", token=token)
     if action == "confirm":
         try:
             contact_confirm(report, request.POST.get("code", ""), actor=request.user)

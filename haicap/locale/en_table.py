@@ -569,6 +569,7 @@ EN = {
     "trang riêng của người phản ánh": "the reporter's private page",
     "Mã xác nhận đã gửi đến số điện thoại của bạn": "Confirmation code sent to your phone",
     "Xác nhận liên hệ": "Confirm contact",
+    "Gửi lại mã": "Send the code again",
     "Số điện thoại đã xác nhận: bạn nhận tin khi có trả lời.": "Phone confirmed: you will be told when there is an answer.",
     "Bạn có hài lòng với câu trả lời?": "Are you satisfied with the answer?",
     "Đánh giá và đóng": "Rate and close",

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import NotFound
+from haicap.core.exports import SafeCsvWriter, append_row
 from haicap.metrics import selectors as s
 from haicap.metrics.models import Group
 from haicap.metrics.rights import MetricsAudit
@@ -81,7 +82,7 @@ def export(request: HttpRequest, province: str, fmt: str) -> HttpResponse:
 
 def _csv(title: str, rows: list[list[Any]]) -> HttpResponse:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeCsvWriter(csv.writer(buffer))
     writer.writerow([title])
     writer.writerow(EXPORT_HEADER)
     writer.writerows(rows)
@@ -96,12 +97,12 @@ def _xlsx(title: str, rows: list[list[Any]]) -> HttpResponse:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Xếp hạng"
-    sheet.append([title])
-    sheet.append(EXPORT_HEADER)
+    append_row(sheet, [title])
+    append_row(sheet, EXPORT_HEADER)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     sheet.freeze_panes = "D3"
     sheet.column_dimensions["C"].width = 32
     out = io.BytesIO()

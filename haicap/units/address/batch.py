@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from haicap.core.exports import SafeCsvWriter
 from haicap.units.address.convert import AddressConverter
 from haicap.units.address.index import address_index
 from haicap.units.address.result import Conversion
@@ -99,6 +100,7 @@ def convert_rows(
     """Convert rows from a CSV reader whose first row is a header with an address column."""
     converter = AddressConverter(address_index())
     summary = BatchSummary()
+    sheet = SafeCsvWriter(writer)  # the output echoes what was uploaded: no live formulas
     rows = iter(reader)
     try:
         header = next(rows)
@@ -123,7 +125,7 @@ def convert_rows(
     lon_col = next(
         (folded.index(c) for c in ("lon", "lng", "longitude", "kinh_do") if c in folded), None
     )
-    writer.writerow([*header, *OUTPUT_COLUMNS])
+    sheet.writerow([*header, *OUTPUT_COLUMNS])
     for line, row in enumerate(rows, start=2):
         summary.rows += 1
         if progress:
@@ -132,7 +134,7 @@ def convert_rows(
             address, lat, lon = _row_input(row, column, lat_col, lon_col)
         except ValueError as exc:
             summary.errors.append(RowError(line, str(exc)))
-            writer.writerow(
+            sheet.writerow(
                 [*row, "error", "", "", "", "", "", "", "", "", "", "", "", "", str(exc)]
             )
             continue
@@ -140,7 +142,7 @@ def convert_rows(
         summary.statuses[result.status] += 1
         if result.new_commune is not None:
             summary.converted += 1
-        writer.writerow([*row, *conversion_row(result)])
+        sheet.writerow([*row, *conversion_row(result)])
     return summary
 
 

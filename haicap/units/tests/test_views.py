@@ -143,3 +143,13 @@ def test_english_is_switchable(client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = client.get("/").content.decode()
     assert 'lang="en"' in page
+
+
+def test_csv_upload_echoes_no_live_formula(client, counter_officer):
+    client.force_login(counter_officer)
+    data = b'dia_chi,ghi\n"P. Ben Nghe, Q1, HCM","=HYPERLINK(""http://evil.example"",""x"")"\n'
+    r = client.post("/units/convert/csv/", {"file": SimpleUploadedFile("x.csv", data)})
+    assert r.status_code == 200
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[1][1] == '\'=HYPERLINK("http://evil.example","x")'
+    assert rows[1][rows[0].index("ma_xa_moi")] == "26740"
