@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PUBLIC = "public"
+PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64  # a file field: bytes are sent as an upload
+CSV = "dia_chi\nPhường Bến Thành, Quận 1, TP. Hồ Chí Minh\n".encode()
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,10 @@ PAGES: dict[str, Row] = {
     "units/search/": _r("GET", "/units/search/?q=ben+thanh", PUBLIC),
     "units/convert/": _r("GET", "/units/convert/", PUBLIC),
     "units/convert/csv/": _r(
-        "POST", "/units/convert/csv/", "login 403 invalid invalid invalid invalid invalid"
+        "POST",
+        "/units/convert/csv/",
+        "login 403 ok ok ok ok ok",
+        data={"file": CSV},
     ),
     "units/p/<str:code>/": _r("GET", "/units/p/{province}/", PUBLIC),
     "units/p/<str:code>/map.geojson": _r("GET", "/units/p/{province}/map.geojson", PUBLIC),
@@ -128,7 +133,7 @@ PAGES: dict[str, Row] = {
         "POST", "/mot-cua/h/{dossier}/thao-tac/accept/", "login 403 403 403 403 ok 403"
     ),
     "mot-cua/h/<str:code>/mau-<str:number>.pdf": _r(
-        "GET", "/mot-cua/h/{dossier}/mau-01.pdf", "login 403 403 403 403 invalid invalid"
+        "GET", "/mot-cua/h/{dossier}/mau-06.pdf", "login 403 403 403 403 ok ok"
     ),
     "mot-cua/h/<str:code>/tep/<int:pk>/": _r(
         "GET", "/mot-cua/h/{dossier}/tep/{attachment}/", "login 403 403 403 403 ok ok"
@@ -159,29 +164,36 @@ PAGES: dict[str, Row] = {
     ),
     "mot-cua/phan-anh/<str:code>/thao-tac/<str:action>/": _r(
         "POST",
-        "/mot-cua/phan-anh/{report}/thao-tac/acknowledge/",
-        "login 403 403 403 403 invalid invalid",
+        "/mot-cua/phan-anh/{report}/thao-tac/accept/",
+        "login 403 403 403 403 ok ok",
     ),
     "mot-cua/phan-anh/<str:code>/kiem-duyet/": _r(
         "POST", "/mot-cua/phan-anh/{report}/kiem-duyet/", "login 403 403 403 403 403 invalid"
     ),
     # Open311 GeoReport v2
     "open311/v2/discovery.<str:fmt>": _r("GET", "/open311/v2/discovery.json", PUBLIC),
-    "open311/v2/services.<str:fmt>": _r("GET", "/open311/v2/services.json", PUBLIC),
-    "open311/v2/services/<slug:code>.<str:fmt>": _r(
-        "GET", "/open311/v2/services/drainage.json", PUBLIC
+    "open311/v2/services.<str:fmt>": _r(
+        "GET", "/open311/v2/services.json?jurisdiction_id={province}", PUBLIC
     ),
-    "open311/v2/requests.<str:fmt>": _r("GET", "/open311/v2/requests.json", PUBLIC),
+    "open311/v2/services/<slug:code>.<str:fmt>": _r(
+        "GET", "/open311/v2/services/drainage.json?jurisdiction_id={province}", PUBLIC
+    ),
+    "open311/v2/requests.<str:fmt>": _r(
+        "GET", "/open311/v2/requests.json?jurisdiction_id={province}", PUBLIC
+    ),
     "open311/v2/requests/<slug:code>.<str:fmt>": _r(
-        "GET", "/open311/v2/requests/{report}.json", PUBLIC
+        "GET", "/open311/v2/requests/{report}.json?jurisdiction_id={province}", PUBLIC
     ),
     "open311/v2/tokens/<slug:token>.<str:fmt>": _r(
-        "GET", "/open311/v2/tokens/{token}.json", PUBLIC
+        "GET", "/open311/v2/tokens/{token}.json?jurisdiction_id={province}", PUBLIC
     ),
     # the working calendar (national: system administrators only)
     "lich/": _r("GET", "/lich/", PUBLIC),
     "lich/ngay-hoan-doi/": _r(
-        "POST", "/lich/ngay-hoan-doi/", "login invalid invalid invalid invalid invalid invalid"
+        "POST",
+        "/lich/ngay-hoan-doi/",
+        "login 403 403 403 403 403 403",
+        data={"date": "2026-12-26", "kind": "working", "note": "làm bù"},
     ),
     "lich/ngay-hoan-doi/<int:pk>/xoa/": _r(
         "POST", "/lich/ngay-hoan-doi/1/xoa/", "login 403 403 403 403 403 403"
@@ -247,7 +259,7 @@ API: dict[str, Row] = {
         json=True,
     ),
     "GET /api/v1/dossiers/{code}/forms/{number}.pdf": _r(
-        "GET", "/api/v1/dossiers/{dossier}/forms/01.pdf", "login 403 403 403 403 invalid invalid"
+        "GET", "/api/v1/dossiers/{dossier}/forms/06.pdf", "login 403 403 403 403 ok ok"
     ),
     "GET /api/v1/dossiers/{code}/tracking": _r(
         "GET", "/api/v1/dossiers/{dossier}/tracking?phone=3456", PUBLIC
@@ -266,14 +278,15 @@ API: dict[str, Row] = {
     "GET /api/v1/feedback/{code}": _r("GET", "/api/v1/feedback/{report}", PUBLIC),
     "POST /api/v1/feedback/{code}/actions/{action}": _r(
         "POST",
-        "/api/v1/feedback/{report}/actions/acknowledge",
-        "login invalid invalid invalid invalid invalid invalid",
+        "/api/v1/feedback/{report}/actions/accept",
+        "login 403 403 403 403 ok ok",
         json=True,
     ),
     "POST /api/v1/feedback/{code}/evidence": _r(
         "POST",
         "/api/v1/feedback/{report}/evidence",
-        "login invalid invalid invalid invalid invalid invalid",
+        "login 403 403 403 403 invalid invalid",
+        data={"evidence": PNG},
     ),
     "GET /api/v1/metrics/index": _r(
         "GET", "/api/v1/metrics/index?province={province}", "login 403 403 403 403 403 ok"

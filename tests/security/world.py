@@ -33,9 +33,12 @@ class World:
     hanoi_ward: str
     users: dict[str, Any] = field(default_factory=dict)
 
-    def secrets(self) -> tuple[str, ...]:
-        """What only Bến Thành's officers (and HCMC's administrator) may see of the records."""
-        return (self.dossier_code, "Nguyễn Thị Mai", "079190001234", "Trần Văn Hải", "0903 111")
+    def secrets(self, *, public: bool = False) -> tuple[str, ...]:
+        """What only Bến Thành's officers (and HCMC's administrator) may see of the records: on
+        a public page (where the dossier's code is shown to whoever gives the phone's digits),
+        the personal data."""
+        personal = ("Nguyễn Thị Mai", "079190001234", "0903 123", "Trần Văn Hải", "0903 111")
+        return personal if public else (self.dossier_code, *personal)
 
     def params(self) -> dict[str, str]:
         return {
