@@ -204,6 +204,8 @@ AXES_HTTP_RESPONSE_CODE = 429
 # the same address the rest of the platform counts by (core.clients: the proxy sets REMOTE_ADDR)
 AXES_CLIENT_IP_CALLABLE = "haicap.core.clients.client_address"
 AXES_VERBOSE = False
+# successful sign-ins are in our audit log already: no second copy of users' addresses
+AXES_DISABLE_ACCESS_LOG = True
 
 # Sessions: citizens keep Django's two weeks; staff (any officer or administrator membership,
 # or is_staff/is_superuser) are signed out after HAICAP_STAFF_IDLE_MINUTES without a request.

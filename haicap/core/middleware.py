@@ -64,6 +64,9 @@ class StaffIdleTimeoutMiddleware:
             last = request.session.get(IDLE_KEY)
             if isinstance(last, int) and now - last > limit:
                 logout(request)
+                if request.path.startswith("/api/"):
+                    # the API answers as to anyone signed out (401), not with a login page
+                    return self.get_response(request)
                 messages.info(
                     request,
                     _("Phiên làm việc đã hết hạn do không hoạt động; vui lòng đăng nhập lại."),

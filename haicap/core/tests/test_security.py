@@ -128,9 +128,10 @@ def test_api_tokens_are_not_throttled_by_axes(client, counter_officer):
 
     raw = token_issue(user=counter_officer, label="kiosk", actor=None)
     for _ in range(LIMIT + 1):
-        r = client.get("/api/v1/units/provinces", HTTP_AUTHORIZATION="Bearer hc_wrong")
-    r = client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}")
-    assert r.status_code != 429
+        r = client.get("/api/v1/dossiers", HTTP_AUTHORIZATION="Bearer hc_wrong")
+        assert r.status_code == 401
+    r = client.get("/api/v1/dossiers", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert r.status_code == 200
     assert not AccessAttempt.objects.exists()
 
 
@@ -145,6 +146,17 @@ def test_idle_staff_are_signed_out(client, counter_officer):
     session.save()
     r = client.get("/me/")
     assert r.status_code == 302 and r["Location"].startswith("/login/?next=/me/")
+    assert "_auth_user_id" not in client.session
+
+
+def test_idle_staff_on_the_api_are_answered_as_signed_out(client, counter_officer):
+    client.force_login(counter_officer)
+    client.get("/me/")
+    session = client.session
+    session[IDLE_KEY] = session[IDLE_KEY] - settings.HAICAP_STAFF_IDLE_SECONDS - 1
+    session.save()
+    r = client.get("/api/v1/dossiers")
+    assert r.status_code == 401
     assert "_auth_user_id" not in client.session
 
 
