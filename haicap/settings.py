@@ -196,7 +196,8 @@ if not re.fullmatch(r"[0-9]{2}", HAICAP_DEFAULT_PROVINCE):
 # office behind one NAT address. See docs/operations.md ("Security settings").
 AXES_ENABLED = _env_bool("HAICAP_LOGIN_THROTTLE", True)
 AXES_FAILURE_LIMIT = _env_int("HAICAP_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = dt.timedelta(minutes=_env_int("HAICAP_LOGIN_COOLOFF_MINUTES", 15))
+# 0: locked until an administrator unlocks (admin action or `haicap login_unlock`)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=_env_int("HAICAP_LOGIN_COOLOFF_MINUTES", 15)) or None
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "haicap.core.lockout.lockout_response"

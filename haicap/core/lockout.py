@@ -49,12 +49,14 @@ def lockout_response(
     request: HttpRequest, original_response: HttpResponse | None = None, credentials: Any = None
 ) -> HttpResponse:
     """AXES_LOCKOUT_CALLABLE: the lockout page (429), saying when to try again."""
-    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
+    cool_off = settings.AXES_COOLOFF_TIME
+    minutes = max(1, int(cool_off.total_seconds() // 60)) if cool_off else 0  # 0: until unlocked
     response = render(
         request,
         "core/locked_out.html",
         {"failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_minutes": minutes},
         status=429,
     )
-    response["Retry-After"] = str(minutes * 60)
+    if minutes:
+        response["Retry-After"] = str(minutes * 60)
     return response

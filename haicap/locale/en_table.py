@@ -23,6 +23,7 @@ EN = {
     "Tạm khoá đăng nhập": "Sign-in temporarily locked",
     "Đã nhập sai mật khẩu %(n)s lần cho tài khoản này từ địa chỉ của bạn nên việc đăng nhập tạm thời bị khoá.": "The password for this account was entered wrongly %(n)s times from your address, so signing in is temporarily locked.",
     "Vui lòng thử lại sau %(minutes)s phút, hoặc liên hệ quản trị viên để được mở khoá.": "Please try again in %(minutes)s minutes, or ask an administrator to unlock it.",
+    "Vui lòng liên hệ quản trị viên để được mở khoá.": "Please ask an administrator to unlock it.",
     "Mở khoá đăng nhập đã chọn (ghi nhật ký)": "Unlock the selected sign-ins (audited)",
     "Đã mở khoá %(n)d lượt.": "Unlocked %(n)d record(s).",
     "Phiên làm việc đã hết hạn do không hoạt động; vui lòng đăng nhập lại.": "Your session expired after a period of inactivity; please sign in again.",

@@ -75,6 +75,13 @@ def test_the_lockout_page_in_english(client, counter_officer):
     assert "temporarily locked" in r.content.decode()
 
 
+def test_without_cool_off_the_page_sends_to_an_administrator(client, counter_officer):
+    with override_settings(AXES_COOLOFF_TIME=None):
+        r = _fail(client, "motcua", LIMIT)
+    assert r.status_code == 429 and "Retry-After" not in r
+    assert "liên hệ quản trị viên để được mở khoá" in r.content.decode()
+
+
 def test_admin_login_is_throttled_too(client, counter_officer):
     for _ in range(LIMIT):
         r = client.post(
