@@ -38,7 +38,7 @@ demo: install
 	@echo "Mẫu địa chỉ cũ để thử chuyển đổi hàng loạt: haicap/units/data/demo/dia_chi_cu_mau.csv"
 	@echo "haicap đang chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
 	# the access log leaves out query strings: addresses in them are personal data
-	$(BIN)/gunicorn haicap.wsgi:application --bind $(HOST):$(PORT) --workers 2 --threads 4 \
+	$(BIN)/gunicorn -c gunicorn.conf.py haicap.wsgi:application --bind $(HOST):$(PORT) --workers 2 --threads 4 \
 	  --access-logfile - --access-logformat '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms' \
 	  --error-logfile -
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -22,11 +23,33 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    try:
+        return int(value) if value else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r}: a whole number is expected.") from None
+
+
 DEBUG = _env_bool("HAICAP_DEBUG", False)
-SECRET_KEY = os.environ.get("HAICAP_SECRET_KEY", "insecure-development-key-change-me")
+INSECURE_DEFAULT_SECRET_KEY = "insecure-development-key-change-me"
+SECRET_KEY = os.environ.get("HAICAP_SECRET_KEY", INSECURE_DEFAULT_SECRET_KEY)
 ALLOWED_HOSTS = [
     h for h in os.environ.get("HAICAP_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 ]
+# Behind a TLS-terminating proxy (HAICAP_BEHIND_TLS=1): HTTPS only, HSTS, Secure cookies.
+HAICAP_BEHIND_TLS = _env_bool("HAICAP_BEHIND_TLS", False)
+# The public default key is tolerated only where nobody else can reach the server: the demo and
+# development on this machine (every allowed host local) without TLS. Anything served to others
+# must set its own key, whatever DEBUG says.
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+if SECRET_KEY == INSECURE_DEFAULT_SECRET_KEY and (
+    HAICAP_BEHIND_TLS or not set(ALLOWED_HOSTS) <= LOCAL_HOSTS
+):
+    raise ImproperlyConfigured(
+        "HAICAP_SECRET_KEY is not set: the public default key may only be used when every "
+        "HAICAP_ALLOWED_HOSTS is local (127.0.0.1, localhost) and HAICAP_BEHIND_TLS is off."
+    )
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("HAICAP_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]
@@ -39,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    "axes",
     "haicap.core",
     "haicap.units",
     "haicap.workdays",
@@ -59,7 +83,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "haicap.core.middleware.StaffIdleTimeoutMiddleware",
     "haicap.core.middleware.ApplicationErrorMiddleware",
+    # last: turns a locked-out sign-in into the lockout page (429)
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "haicap.urls"
@@ -104,6 +132,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+# django-axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -166,3 +199,61 @@ HAICAP_OPEN311_POST_PER_KEY_HOUR = int(os.environ.get("HAICAP_OPEN311_POST_PER_K
 HAICAP_OPEN311_POST_PER_CLIENT_HOUR = int(
     os.environ.get("HAICAP_OPEN311_POST_PER_CLIENT_HOUR", "600")
 )
+
+# Sign-in throttling (django-axes). A failure counts against the pair (account, client address):
+# after HAICAP_LOGIN_FAILURE_LIMIT wrong passwords that pair is refused for
+# HAICAP_LOGIN_COOLOFF_MINUTES. Locking per account alone would let one attacker lock every
+# officer out from anywhere with a few requests each; per address alone would lock a whole ward
+# office behind one NAT address. See docs/operations.md ("Security settings").
+AXES_ENABLED = _env_bool("HAICAP_LOGIN_THROTTLE", True)
+AXES_FAILURE_LIMIT = _env_int("HAICAP_LOGIN_FAILURE_LIMIT", 5)
+# 0: locked until an administrator unlocks (admin action or `haicap login_unlock`)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=_env_int("HAICAP_LOGIN_COOLOFF_MINUTES", 15)) or None
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "haicap.core.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# the same address the rest of the platform counts by (core.clients: the proxy sets REMOTE_ADDR)
+AXES_CLIENT_IP_CALLABLE = "haicap.core.clients.client_address"
+AXES_VERBOSE = False
+# successful sign-ins are in our audit log already: no second copy of users' addresses
+AXES_DISABLE_ACCESS_LOG = True
+
+# Sessions: citizens keep Django's two weeks; staff (any officer or administrator membership,
+# or is_staff/is_superuser) are signed out after HAICAP_STAFF_IDLE_MINUTES without a request.
+SESSION_COOKIE_AGE = _env_int("HAICAP_SESSION_DAYS", 14) * 24 * 3600
+HAICAP_STAFF_IDLE_SECONDS = _env_int("HAICAP_STAFF_IDLE_MINUTES", 30) * 60
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+if HAICAP_BEHIND_TLS:
+    # the proxy terminates TLS and says so in X-Forwarded-Proto (it must overwrite the header)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = _env_int("HAICAP_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("HAICAP_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = _env_bool("HAICAP_HSTS_PRELOAD", False)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only
+# (vendored under static/vendor; maps draw our own GeoJSON, no tile server). Inline style
+# attributes are allowed: Leaflet, ECharts and htmx set them; inline scripts are not.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}

@@ -138,3 +138,25 @@ class ApiTokenAdmin(ReadOnlyAdmin):
         self.message_user(
             request, gettext("Đã thu hồi %(n)d token.") % {"n": len(tokens)}, messages.SUCCESS
         )
+
+
+# django-axes's sign-in lockouts: lifted through the audited action only (no plain delete).
+from axes.admin import AccessAttemptAdmin as _AxesAccessAttemptAdmin  # noqa: E402
+from axes.models import AccessAttempt  # noqa: E402
+
+from haicap.core.lockout import login_unlock_attempts  # noqa: E402
+
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(_AxesAccessAttemptAdmin):
+    actions = ["unlock"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.action(description=gettext_lazy("Mở khoá đăng nhập đã chọn (ghi nhật ký)"))
+    def unlock(self, request: HttpRequest, queryset: Any) -> None:
+        n = login_unlock_attempts(queryset, actor=request.user)
+        self.message_user(request, gettext("Đã mở khoá %(n)d lượt.") % {"n": n}, messages.SUCCESS)

@@ -10,6 +10,8 @@ from haicap.core.roles import Role
 class CoreAudit(AuditActions):
     USER_LOGIN = 100, _("Đăng nhập")
     USER_LOGIN_FAILED = 101, _("Đăng nhập thất bại")
+    LOGIN_LOCKED = 102, _("Khoá đăng nhập tạm thời")
+    LOGIN_UNLOCKED = 103, _("Mở khoá đăng nhập")
     MEMBERSHIP_GRANTED = 110, _("Cấp quyền")
     MEMBERSHIP_REVOKED = 111, _("Thu hồi quyền")
 

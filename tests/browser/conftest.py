@@ -53,8 +53,15 @@ def page(browser, demo_server):  # type: ignore[no-untyped-def]
     context = browser.new_context(base_url=demo_server, locale="vi-VN", accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # the Content-Security-Policy must not block anything our own pages do
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
     yield page
     context.close()
+    assert not blocked, blocked
 
 
 def screenshot(page, name: str) -> Path:  # type: ignore[no-untyped-def]

@@ -43,6 +43,8 @@ def scratch_registry(monkeypatch: pytest.MonkeyPatch) -> None:
 STORED_AUDIT_VALUES = {
     100: "Đăng nhập",
     101: "Đăng nhập thất bại",
+    102: "Khoá đăng nhập tạm thời",
+    103: "Mở khoá đăng nhập",
     110: "Cấp quyền",
     111: "Thu hồi quyền",
     200: "Nạp dữ liệu đơn vị hành chính",
