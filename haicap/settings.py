@@ -214,7 +214,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "haicap.core.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 # the same address the rest of the platform counts by (core.clients: the proxy sets REMOTE_ADDR)
-AXES_CLIENT_IP_CALLABLE = "haicap.core.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "haicap.core.clients.client_ip"
 AXES_VERBOSE = False
 # successful sign-ins are in our audit log already: no second copy of users' addresses
 AXES_DISABLE_ACCESS_LOG = True
