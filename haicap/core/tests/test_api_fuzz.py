@@ -43,6 +43,21 @@ SCHEMA = _schema()
 OPERATIONS = {op.label: op for op in (r.ok() for r in SCHEMA.get_all_operations())}
 
 
+@pytest.fixture(autouse=True)
+def _connection_kept_across_requests() -> Any:
+    """Calling the WSGI application directly sends request_started/finished, whose receiver
+    closes the database connection: on PostgreSQL that ends the test's transaction. Django's
+    test client detaches the receiver the same way."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def officer_token(make_user: Any, ben_thanh: Any) -> str:
     officer = make_user("fuzz-officer", Role.COUNTER_OFFICER, ben_thanh)
