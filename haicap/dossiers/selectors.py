@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from haicap.core.errors import NotFound, PermissionDenied
-from haicap.core.permissions import PERMISSION_DENIED, Actor, Scope, scope_for
+from haicap.core.errors import NotFound
+from haicap.core.permissions import Actor, Scope, scope_for
 from haicap.core.text import search_key
 from haicap.dossiers.codes import by_code
 from haicap.dossiers.deadlines import due_soon_q, overdue_q
@@ -105,7 +105,8 @@ def queue_counts(actor: Actor, *, now: dt.datetime | None = None) -> dict[str, i
 
 
 def dossier_for(actor: Actor, code: str) -> Dossier:
-    """One dossier, if the actor may see it (404 if it does not exist, 403 if not theirs)."""
+    """One dossier, if the actor may see it. A dossier the actor may not see answers exactly as
+    one that does not exist (404, same message): another unit's officer cannot probe codes."""
     dossier = (
         Dossier.objects.select_related(
             "procedure", "receiving_unit", "competent_unit", "return_unit", "assigned_to"
@@ -113,10 +114,8 @@ def dossier_for(actor: Actor, code: str) -> Dossier:
         .filter(by_code(code))
         .first()
     )
-    if dossier is None:
+    if dossier is None or not visible_dossiers(actor).filter(pk=dossier.pk).exists():
         raise NotFound(DOSSIER_NOT_FOUND.format(code=code), extra={"code": code})
-    if not visible_dossiers(actor).filter(pk=dossier.pk).exists():
-        raise PermissionDenied(PERMISSION_DENIED, extra={"code": code})
     return dossier
 
 

@@ -48,6 +48,9 @@ UNIT_NOT_IN_FORCE = "Đơn vị {code} không còn hiệu lực."
 RATING_ONCE = "Hồ sơ đã được đánh giá."
 RATING_NOT_RETURNED = "Chỉ đánh giá được sau khi đã trả kết quả."
 DOSSIER_NOT_FOUND = "Không tìm thấy hồ sơ «{code}»."
+BAD_CHOICE = "Giá trị «{value}» không hợp lệ cho {label}; chọn một trong: {allowed}."
+BAD_SETS = "Số bộ hồ sơ phải là số nguyên từ 1 đến {most}."
+MOST_SETS = 50
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,27 @@ class Intake:
     sets: int = 1
     applicant_commune_code: str = ""
     return_method: str = ReturnMethod.COUNTER
+
+    def __post_init__(self) -> None:
+        """Every caller (counter form, API, portal) gets the same 422 naming the field: an unknown
+        channel or return method is never stored."""
+        for field, choices, label in (
+            ("channel", Channel, "kênh nộp"),
+            ("return_method", ReturnMethod, "hình thức trả kết quả"),
+        ):
+            value = getattr(self, field)
+            if value not in choices.values:
+                raise ApplicationError(
+                    BAD_CHOICE.format(
+                        value=str(value)[:40], label=label, allowed=", ".join(choices.values)
+                    ),
+                    extra={"field": field},
+                    status=422,
+                )
+        if not isinstance(self.sets, int) or not 1 <= self.sets <= MOST_SETS:
+            raise ApplicationError(
+                BAD_SETS.format(most=MOST_SETS), extra={"field": "sets"}, status=422
+            )
 
 
 def _unit_in_force(unit: Unit) -> Unit:

@@ -96,6 +96,12 @@ def _missing_items(text: str) -> list[dict[str, str]]:
     return items
 
 
+def _sets(text: str) -> int:
+    """The form's number of sets: blank is one; anything but ASCII digits is refused by Intake."""
+    text = text.strip() or "1"
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 4 else -1
+
+
 def _unit_by_code(code: str, field: str) -> Unit | None:
     code = code.strip()
     if not code:
@@ -132,7 +138,7 @@ def receive(request: HttpRequest) -> HttpResponse:
                     applicant=applicant_from_form(post),
                     channel=post.get("channel", Channel.IN_PERSON),
                     request=post.get("request", ""),
-                    sets=int(post.get("sets") or 1) if (post.get("sets") or "1").isdigit() else 1,
+                    sets=_sets(post.get("sets", "")),
                     applicant_commune_code=post.get("applicant_commune_code", ""),
                     return_method=post.get("return_method", ReturnMethod.COUNTER),
                 ),

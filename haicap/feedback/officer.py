@@ -24,6 +24,8 @@ from haicap.feedback.selectors import dispatcher_queue, feedback_figures, nearby
 from haicap.feedback.services import allowed_actions, report_moderate, report_transition, sender_ban
 from haicap.feedback.workflow import TRANSITIONS
 
+REPORT_NOT_FOUND = "Không tìm thấy phản ánh «{code}»."
+
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
@@ -47,9 +49,11 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 def _report_for(request: HttpRequest, code: str) -> Report:
+    """A report the officer may see; one outside their scope answers exactly as a missing one."""
     report = Report.objects.select_related("category").filter(code=code).first()
+    missing = NotFound(REPORT_NOT_FOUND.format(code=code), extra={"code": code})
     if report is None:
-        raise NotFound(f"Không tìm thấy phản ánh «{code}».")
+        raise missing
     scope_q = [
         unit_queue(request.user).filter(pk=report.pk).exists(),
         has_permission(request.user, FeedbackPerm.DISPATCH, province_code=report.province_code),
@@ -61,7 +65,7 @@ def _report_for(request: HttpRequest, code: str) -> Report:
         ),
     ]
     if not any(scope_q):
-        raise PermissionDenied(PERMISSION_DENIED)
+        raise missing
     return report
 
 

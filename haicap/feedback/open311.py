@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from haicap.core.audit import audit_record
 from haicap.core.clients import client_address
 from haicap.core.errors import ApplicationError
+from haicap.core.idempotency import Idempotency, fingerprint
 from haicap.core.ratelimit import rate_limit_hit
 from haicap.core.text import fold
 from haicap.core.ttlcache import TTLCache
@@ -211,6 +212,25 @@ def _attributes(category: Category) -> list[dict[str, Any]]:
     return attributes
 
 
+def _attribute_values(category: Category, data: Any) -> dict[str, str]:
+    """The attribute[code] fields the service definition declares, each value checked: an unknown
+    attribute or a value outside a list is refused (400) rather than stored."""
+    declared = {a["code"]: a for a in _attributes(category)}
+    values: dict[str, str] = {}
+    for name in data:
+        if not (name.startswith("attribute[") and name.endswith("]")):
+            continue
+        code, value = name[10:-1], str(data.get(name, ""))
+        attribute = declared.get(code)
+        if attribute is None:
+            raise Open311Error(400, f"{name}: service {category.code} has no attribute {code!r}")
+        keys = [v["key"] for v in attribute["values"]]
+        if attribute["datatype"] == "singlevaluelist" and value and value not in keys:
+            raise Open311Error(400, f"{name}: {value[:40]!r} is not one of {', '.join(keys)}")
+        values[code] = value
+    return values
+
+
 @endpoint
 def service_definition(request: HttpRequest, fmt: str, code: str) -> HttpResponse:
     province = _jurisdiction(request)
@@ -341,6 +361,19 @@ def post_limits(key: Open311Key, client: str) -> None:
     )
 
 
+def _idempotency(key: Open311Key, data: Any) -> Idempotency | None:
+    """A device's retry of the same request (device_id + request_id, GeoReport v2) finds the first
+    report, within the api_key that sent it; the same ids with another body are refused."""
+    device, request_id = data.get("device_id", ""), data.get("request_id", "")
+    if not (device and request_id):
+        return None
+    scope = f"o311:{key.pk}\n{device}\n{request_id}"
+    payload = {name: data.getlist(name) for name in sorted(data) if name != "api_key"}
+    return Idempotency(
+        key=hashlib.sha256(scope.encode()).hexdigest(), fingerprint=fingerprint(payload)
+    )
+
+
 def _post(request: HttpRequest, fmt: str) -> HttpResponse:
     data = request.POST
     digest = key_hash(data.get("api_key", ""))
@@ -358,11 +391,7 @@ def _post(request: HttpRequest, fmt: str) -> HttpResponse:
     lat, lon = _float(data, "lat"), _float(data, "long")
     if (lat is None) != (lon is None):
         raise Open311Error(400, "lat and long go together")
-    attributes = {
-        k[10:-1]: str(data.get(k, ""))
-        for k in data
-        if k.startswith("attribute[") and k.endswith("]")
-    }
+    attributes = _attribute_values(category_get(province, data["service_code"]), data)
     name = " ".join(p for p in (data.get("last_name", ""), data.get("first_name", "")) if p)
     report = report_submit(
         Submission(
@@ -378,9 +407,7 @@ def _post(request: HttpRequest, fmt: str) -> HttpResponse:
             channel=Channel.OPEN311,
         ),
         client_key=f"o311:{key.label}",
-        idempotency_key=f"o311-{key.pk}-{data['device_id']}-{data['request_id']}"
-        if data.get("device_id") and data.get("request_id")
-        else None,
+        idempotency_key=_idempotency(key, data),
         attributes=attributes,
     )
     notice = (

@@ -5,8 +5,9 @@ gets (tests/security/world.py: ACTORS, in this order):
     anonymous citizen other_ward other_province other_admin own province
 
 Outcome classes: ok (2xx or a redirect elsewhere than the login page), login (401 or a redirect
-to a login page), 403, 404 (denied: 404 does not tell another unit's officer that the record
-exists, 403 does), invalid (400/405/409/422: the minimal body, or a state the record is not in,
+to a login page), 403, 404 (denied: a record the actor may not see answers 404 exactly as a
+missing one, so another unit's officer cannot tell which codes exist; 403 is for a page or action
+the actor may not use whatever the record), invalid (400/405/409/422: the minimal body, or a state the record is not in,
 is refused after the permission check). PUBLIC routes answer the same for everyone (ok, or
 invalid to a minimal body) and never login, 403 or 404.
 
@@ -131,15 +132,15 @@ PAGES: dict[str, Row] = {
     "mot-cua/so-theo-doi/": _r(
         "GET", "/mot-cua/so-theo-doi/?unit={ward}", "login 403 403 403 403 ok ok"
     ),
-    "mot-cua/h/<str:code>/": _r("GET", "/mot-cua/h/{dossier}/", "login 403 403 403 403 ok ok"),
+    "mot-cua/h/<str:code>/": _r("GET", "/mot-cua/h/{dossier}/", "login 404 404 404 404 ok ok"),
     "mot-cua/h/<str:code>/thao-tac/<str:action>/": _r(
-        "POST", "/mot-cua/h/{dossier}/thao-tac/accept/", "login 403 403 403 403 ok 403"
+        "POST", "/mot-cua/h/{dossier}/thao-tac/accept/", "login 404 404 404 404 ok 403"
     ),
     "mot-cua/h/<str:code>/mau-<str:number>.pdf": _r(
-        "GET", "/mot-cua/h/{dossier}/mau-06.pdf", "login 403 403 403 403 ok ok"
+        "GET", "/mot-cua/h/{dossier}/mau-06.pdf", "login 404 404 404 404 ok ok"
     ),
     "mot-cua/h/<str:code>/tep/<int:pk>/": _r(
-        "GET", "/mot-cua/h/{dossier}/tep/{attachment}/", "login 403 403 403 403 ok ok"
+        "GET", "/mot-cua/h/{dossier}/tep/{attachment}/", "login 404 404 404 404 ok ok"
     ),
     # one-stop shop: the citizen
     "dich-vu-cong/": _r("GET", "/dich-vu-cong/", PUBLIC),
@@ -163,15 +164,15 @@ PAGES: dict[str, Row] = {
     # feedback: officers
     "mot-cua/phan-anh/": _r("GET", "/mot-cua/phan-anh/", "login 403 ok ok ok ok ok"),
     "mot-cua/phan-anh/<str:code>/": _r(
-        "GET", "/mot-cua/phan-anh/{report}/", "login 403 403 403 403 ok ok"
+        "GET", "/mot-cua/phan-anh/{report}/", "login 404 404 404 404 ok ok"
     ),
     "mot-cua/phan-anh/<str:code>/thao-tac/<str:action>/": _r(
         "POST",
         "/mot-cua/phan-anh/{report}/thao-tac/accept/",
-        "login 403 403 403 403 ok ok",
+        "login 404 404 404 404 ok ok",
     ),
     "mot-cua/phan-anh/<str:code>/kiem-duyet/": _r(
-        "POST", "/mot-cua/phan-anh/{report}/kiem-duyet/", "login 403 403 403 403 403 invalid"
+        "POST", "/mot-cua/phan-anh/{report}/kiem-duyet/", "login 404 404 404 404 403 invalid"
     ),
     # Open311 GeoReport v2
     "open311/v2/discovery.<str:fmt>": _r("GET", "/open311/v2/discovery.json", PUBLIC),
@@ -253,16 +254,16 @@ API: dict[str, Row] = {
     "GET /api/v1/dossiers": _r("GET", "/api/v1/dossiers?unit={ward}", "login ok ok ok ok ok ok"),
     "POST /api/v1/dossiers/online": _r("POST", "/api/v1/dossiers/online", PUBLIC, json=True),
     "GET /api/v1/dossiers/{code}": _r(
-        "GET", "/api/v1/dossiers/{dossier}", "login 403 403 403 403 ok ok"
+        "GET", "/api/v1/dossiers/{dossier}", "login 404 404 404 404 ok ok"
     ),
     "POST /api/v1/dossiers/{code}/actions/{action}": _r(
         "POST",
         "/api/v1/dossiers/{dossier}/actions/accept",
-        "login 403 403 403 403 ok 403",
+        "login 404 404 404 404 ok 403",
         json=True,
     ),
     "GET /api/v1/dossiers/{code}/forms/{number}.pdf": _r(
-        "GET", "/api/v1/dossiers/{dossier}/forms/06.pdf", "login 403 403 403 403 ok ok"
+        "GET", "/api/v1/dossiers/{dossier}/forms/06.pdf", "login 404 404 404 404 ok ok"
     ),
     "GET /api/v1/dossiers/{code}/tracking": _r(
         "GET", "/api/v1/dossiers/{dossier}/tracking?phone=3456", PUBLIC

@@ -111,7 +111,7 @@ def test_officers_see_only_their_units(officer_client, make_user, sai_gon):
     )
     assert client.get("/api/v1/dossiers").json()["count"] == 0
     code = Dossier.objects.get().code
-    assert client.get(f"/api/v1/dossiers/{code}").status_code == 403
+    assert client.get(f"/api/v1/dossiers/{code}").status_code == 404  # as if it did not exist
     listing = officer_client.get("/api/v1/dossiers?queue=transfer").json()
     assert listing["count"] == 1 and listing["items"][0]["code"] == code
 

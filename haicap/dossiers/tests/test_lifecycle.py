@@ -194,6 +194,28 @@ def test_apology_once_and_at_least_a_working_day_before(
         )
 
 
+@pytest.mark.parametrize("new_due", ["9999-12-31", "2026-08-02", "31/12/2025", "2025-02-30"])
+def test_an_apology_date_past_a_year_or_malformed_is_422_naming_it(
+    intake, counter_officer, processing_officer, new_due
+):
+    """Security finding 5: an apology accepted `new_due=9999-12-31`."""
+    d = dossier_intake(intake, actor=counter_officer, now=at(2025, 7, 1, 9))
+    d = dossier_transition(d, action="transfer", actor=counter_officer, now=at(2025, 7, 1, 9))
+    with pytest.raises(ApplicationError) as refused:
+        dossier_transition(
+            d,
+            action="apologize",
+            actor=processing_officer,
+            reason="chờ xác minh",
+            new_due=new_due,
+            now=at(2025, 7, 1, 10),
+        )
+    assert refused.value.status == 422 and refused.value.extra["field"] == "new_due"
+    due = d.due_at
+    d.refresh_from_db()
+    assert not d.apologized and d.due_at == due
+
+
 def test_fee_must_be_paid_before_completion(intake, counter_officer, processing_officer):
     d = dossier_intake(intake, actor=counter_officer, now=at(2025, 7, 1, 9))
     d = dossier_transition(d, action="transfer", actor=counter_officer)

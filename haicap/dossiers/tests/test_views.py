@@ -1,6 +1,7 @@
 """The one-stop pages through Django's test client: counter, dossier page, portal, tracking."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -96,7 +97,7 @@ def test_queues_are_scoped_and_the_register_downloads(counter_officer, make_user
     assert code in client.get("/mot-cua/?queue=transfer").content.decode()
     other = signed_in(make_user("motcua.saigon", Role.COUNTER_OFFICER, sai_gon))
     assert code not in other.get("/mot-cua/").content.decode()
-    assert other.get(f"/mot-cua/h/{code}/").status_code == 403
+    assert other.get(f"/mot-cua/h/{code}/").status_code == 404
     book = client.get("/mot-cua/so-theo-doi/", {"unit": "26743", "format": "xlsx"})
     assert load_workbook(io.BytesIO(book.content)).active.cell(3, 2).value == code
     assert other.get("/mot-cua/so-theo-doi/", {"unit": "26743"}).status_code == 403
@@ -162,3 +163,57 @@ def test_rating_after_return(counter_officer, processing_officer):
     done = citizen.post("/tra-cuu/danh-gia/", {"code": code, "phone": "3456", "satisfied": "yes"})
     assert done.status_code == 200 and "Cảm ơn bạn đã đánh giá" in done.content.decode()
     assert Dossier.objects.get().rating_satisfied is True
+
+
+def _answer(response) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    """Status and body (the form's CSRF token blanked): what a prober can compare."""
+    body = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+    return response.status_code, body
+
+
+def test_another_wards_officer_cannot_tell_a_real_code_from_a_made_up_one(
+    counter_officer, make_user, sai_gon
+):
+    """Security finding 8: 403 for a real dossier and 404 for a made-up code told another
+    unit's officer which codes exist; both must answer the same."""
+    from haicap.core.roles import Role
+    from haicap.core.tokens import token_issue
+
+    signed_in(counter_officer).post("/mot-cua/tiep-nhan/", FORM)
+    real = Dossier.objects.get().code
+    made_up = real[:-4] + ("0000" if not real.endswith("0000") else "9999")
+    other_user = make_user("motcua.saigon", Role.COUNTER_OFFICER, sai_gon)
+    other = signed_in(other_user)
+    for path in ("/mot-cua/h/{}/", "/mot-cua/h/{}/mau-01.pdf"):
+        seen = [_answer(other.get(path.format(code))) for code in (real, made_up)]
+        assert seen[0][0] == seen[1][0] == 404, path
+        assert seen[0][1].replace(real, "X") == seen[1][1].replace(made_up, "X"), path
+    token = token_issue(user=other_user, label="t", actor=None)
+    api = Client(headers={"Authorization": f"Bearer {token}"})
+    for path in ("/api/v1/dossiers/{}", "/api/v1/dossiers/{}/forms/01.pdf"):
+        seen = [_answer(api.get(path.format(code))) for code in (real, made_up)]
+        assert seen[0][0] == seen[1][0] == 404, path
+        assert seen[0][1].replace(real, "X") == seen[1][1].replace(made_up, "X"), path
+    accept = api.post(
+        f"/api/v1/dossiers/{real}/actions/transfer", {}, content_type="application/json"
+    )
+    assert accept.status_code == 404
+    assert Dossier.objects.get().status == Status.ACCEPTED  # nothing moved
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("channel", "bogus"),
+        ("return_method", "bogus"),
+        ("sets", "abc"),
+        ("sets", "０２"),
+        ("sets", "0"),
+    ],
+)
+def test_the_counter_form_refuses_values_outside_their_lists(counter_officer, field, value):
+    """Security finding 5: `channel=bogus` and `return_method=bogus` were stored from the form."""
+    response = signed_in(counter_officer).post("/mot-cua/tiep-nhan/", {**FORM, field: value})
+    assert response.status_code == 422
+    assert response.context["error"].extra["field"] == field
+    assert not Dossier.objects.exists()

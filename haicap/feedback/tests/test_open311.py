@@ -130,7 +130,9 @@ def test_post_get_one_and_token_in_both_formats(api_key):
 
 def test_search_filters_and_the_90_day_window(api_key):
     first = Client().post(f"{BASE}/requests.json", flood(api_key)).json()[0]["service_request_id"]
-    Client().post(f"{BASE}/requests.json", flood(api_key, service_code="waste"))
+    waste = flood(api_key, service_code="waste")
+    del waste["attribute[depth]"]  # the waste service has no depth attribute
+    assert Client().post(f"{BASE}/requests.json", waste).status_code == 201
     listing = Client().get(f"{BASE}/requests.json", {"jurisdiction_id": "79"}).json()
     assert len(listing) == 2 and all(set(r) == REQUEST_FIELDS for r in listing)
     only = (
@@ -173,3 +175,30 @@ def test_errors_in_the_spec_format(api_key):
     assert unknown.status_code == 404
     hanoi_key = key_issue(label="Hà Nội", province_code="01")
     assert Client().post(f"{BASE}/requests.json", flood(hanoi_key)).status_code == 403
+
+
+def test_a_device_retry_finds_its_report_and_other_content_under_the_same_ids_is_refused(api_key):
+    """Security finding 1 for Open311: device_id + request_id found the first report whatever was
+    sent; the request is now fingerprinted, and another api_key's equal ids never meet it."""
+    ids = {"device_id": "may-01", "request_id": "r-42"}
+    first = Client().post(f"{BASE}/requests.json", flood(api_key, **ids))
+    again = Client().post(f"{BASE}/requests.json", flood(api_key, **ids))
+    assert first.status_code == again.status_code == 201
+    assert first.json() == again.json() and Report.objects.count() == 1
+    tree = "Cây đổ chắn đường Lê Lợi, cần dọn gấp."
+    other = Client().post(f"{BASE}/requests.json", flood(api_key, **ids, description=tree))
+    assert other.status_code == 400 and "Idempotency-Key" in other.json()[0]["description"]
+    second_key = key_issue(label="Ứng dụng khác", province_code="79")
+    elsewhere = Client().post(f"{BASE}/requests.json", flood(second_key, **ids))
+    assert elsewhere.status_code == 201
+    assert elsewhere.json()[0]["service_request_id"] != first.json()[0]["service_request_id"]
+    assert elsewhere.json()[0]["token"] != first.json()[0]["token"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("attribute[depth]", "bogus"), ("attribute[colour]", "red")]
+)
+def test_attributes_outside_the_service_definition_are_refused(api_key, field, value):
+    response = Client().post(f"{BASE}/requests.json", flood(api_key, **{field: value}))
+    assert response.status_code == 400 and field in response.json()[0]["description"]
+    assert not Report.objects.exists()

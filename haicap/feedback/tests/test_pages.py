@@ -113,7 +113,7 @@ def test_officers_elsewhere_and_the_public_cannot_act(make_user):
             Unit.objects.current().get(level="commune", code="26737"),
         )
     )
-    assert other.get(f"/mot-cua/phan-anh/{code}/").status_code == 403
+    assert other.get(f"/mot-cua/phan-anh/{code}/").status_code == 404  # as if missing
     assert Client().get("/phan-anh/rieng/sai-token/").status_code == 404
 
 
