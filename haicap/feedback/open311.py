@@ -23,7 +23,6 @@ from haicap.core.errors import ApplicationError
 from haicap.core.idempotency import Idempotency, fingerprint
 from haicap.core.ratelimit import rate_limit_hit
 from haicap.core.text import fold
-from haicap.core.ttlcache import TTLCache
 from haicap.feedback.models import OPEN_STATUSES, BodyKind, Category, Channel, Open311Key, Report
 from haicap.feedback.rights import FeedbackAudit
 from haicap.feedback.selectors import categories_for, category_get
@@ -34,9 +33,6 @@ SPEC = "http://wiki.open311.org/GeoReport_v2"
 MAX_DAYS = 90
 MAX_RESULTS = 1000
 DEPTHS = [("under10", "Dưới 10 cm"), ("10to30", "Từ 10 đến 30 cm"), ("over30", "Trên 30 cm")]
-
-
-_keys: TTLCache[Open311Key | None] = TTLCache("open311 keys")  # a revocation shows within 30 s
 
 
 class Open311Error(Exception):
@@ -65,6 +61,31 @@ def key_issue(*, label: str, province_code: str, actor: Any = None) -> str:
         note=f"Open311 api_key cho «{label}»",
     )
     return raw
+
+
+def key_revoke(*, label: str, province_code: str, actor: Any = None) -> int:
+    """Revoke the province's live api_keys issued under `label`; refused at their next POST."""
+    keys = list(
+        Open311Key.objects.filter(label=label, province_code=province_code, revoked_at__isnull=True)
+    )
+    if not keys:
+        raise ApplicationError(
+            f"Không có api_key còn hiệu lực mang tên «{label}» ở tỉnh {province_code}.",
+            extra={"field": "label"},
+            status=404,
+        )
+    now = timezone.now()
+    for key in keys:
+        key.revoked_at = now
+        key.save(update_fields=["revoked_at"])
+        audit_record(
+            actor=actor,
+            action=FeedbackAudit.MODERATED,
+            obj=key,
+            province_code=province_code,
+            note=f"thu hồi Open311 api_key của «{label}»",
+        )
+    return len(keys)
 
 
 # --- rendering: the spec's element names, in XML or JSON ----------------------------------------
@@ -377,9 +398,8 @@ def _idempotency(key: Open311Key, data: Any) -> Idempotency | None:
 def _post(request: HttpRequest, fmt: str) -> HttpResponse:
     data = request.POST
     digest = key_hash(data.get("api_key", ""))
-    key = _keys.get(
-        digest, lambda: Open311Key.objects.filter(key_hash=digest, revoked_at__isnull=True).first()
-    )
+    # looked up on every POST (one indexed query), so a revocation is refused at once everywhere
+    key = Open311Key.objects.filter(key_hash=digest, revoked_at__isnull=True).first()
     if key is None:
         raise Open311Error(403, "api_key is missing, unknown or revoked")
     province = _jurisdiction(request, data)

@@ -202,3 +202,13 @@ def test_attributes_outside_the_service_definition_are_refused(api_key, field, v
     response = Client().post(f"{BASE}/requests.json", flood(api_key, **{field: value}))
     assert response.status_code == 400 and field in response.json()[0]["description"]
     assert not Report.objects.exists()
+
+
+def test_a_revoked_key_is_refused_at_its_next_post(api_key):
+    from django.core.management import call_command
+
+    assert Client().post(f"{BASE}/requests.json", flood(api_key)).status_code == 201
+    call_command("feedback", "key-revoke", "Ứng dụng thử nghiệm", "--province", "79")
+    refused = Client().post(f"{BASE}/requests.json", flood(api_key))
+    assert refused.status_code == 403 and "revoked" in refused.json()[0]["description"]
+    assert Report.objects.count() == 1

@@ -1,4 +1,5 @@
-"""`haicap feedback escalate`: escalate overdue reports (run it from cron every few minutes)."""
+"""`haicap feedback escalate`: escalate overdue reports (run it from cron every few minutes);
+`key` / `key-revoke`: Open311 api_keys; `demo`: the demo reports."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.db import transaction
 
 from haicap.core.errors import ApplicationError
 from haicap.feedback.demo import demo_reports
-from haicap.feedback.open311 import key_issue
+from haicap.feedback.open311 import key_issue, key_revoke
 from haicap.feedback.services import reports_escalate
 from haicap.units.selectors import default_province
 
@@ -24,6 +25,9 @@ class Command(BaseCommand):
         key = sub.add_parser("key", help="issue an Open311 api_key (shown once)")
         key.add_argument("label", help="who uses it, e.g. 'Ứng dụng 1022'")
         key.add_argument("--province", default=default_province())
+        revoke = sub.add_parser("key-revoke", help="revoke the Open311 api_keys issued to a label")
+        revoke.add_argument("label")
+        revoke.add_argument("--province", default=default_province())
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "demo":
@@ -39,6 +43,14 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Open311 api_key for «{options['label']}» ({options['province']}): {raw}"
             )
+            return
+        if options["action"] == "key-revoke":
+            try:
+                with transaction.atomic():
+                    count = key_revoke(label=options["label"], province_code=options["province"])
+            except ApplicationError as exc:
+                raise CommandError(exc.message) from exc
+            self.stdout.write(f"Đã thu hồi {count} api_key của «{options['label']}».")
             return
         moved = reports_escalate()
         self.stdout.write(f"Phản ánh quá hạn đã báo cáo cấp trên: {moved}.")
