@@ -59,7 +59,7 @@ bench: install
 
 # Vietnamese is the source language; English comes from haicap/locale/en_table.py.
 messages: install
-	cd haicap && ../$(HAICAP) makemessages -l en --no-obsolete -i "static/*" \
+	cd haicap && ../$(HAICAP) makemessages -l en --no-obsolete -i "static/*" -i "*/tests/*" \
 	  && ../$(BIN)/python ../scripts/fill_translations.py locale/en/LC_MESSAGES/django.po locale/en_table.py \
 	  && ../$(HAICAP) compilemessages -l en
 

@@ -41,10 +41,24 @@ def unfuzzy(block: str) -> str:
     return text + ("\n" if block.endswith("\n") else "")
 
 
-def main(po_path: str, table_path: str) -> None:
+def tables(table_path: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The platform's table plus each app's own `haicap/<app>/en.py` (EN, optional PLURAL), so
+    that modules built side by side do not edit one file; a msgid given two translations stops."""
     table = runpy.run_path(table_path)
-    en: dict[str, str] = table["EN"]
-    plural: tuple[str, ...] = table.get("PLURAL", ())
+    en: dict[str, str] = dict(table["EN"])
+    plural: tuple[str, ...] = tuple(table.get("PLURAL", ()))
+    for app_table in sorted(Path(table_path).resolve().parent.parent.glob("*/en.py")):
+        more = runpy.run_path(str(app_table))
+        for msgid, msgstr in more["EN"].items():
+            if en.get(msgid, msgstr) != msgstr:
+                sys.exit(f"{app_table}: {msgid!r} is translated differently elsewhere")
+            en[msgid] = msgstr
+        plural += tuple(more.get("PLURAL", ()))
+    return en, plural
+
+
+def main(po_path: str, table_path: str) -> None:
+    en, plural = tables(table_path)
     text = Path(po_path).read_text(encoding="utf-8")
     missing = []
 

@@ -1,6 +1,7 @@
 """English for the Vietnamese UI strings; `make messages` writes it into locale/en/.../django.po."""
 
 EN = {
+    "mã tra cứu trực tuyến": "online tracking reference",
     "Lõi hệ thống": "System core",
     "vai trò": "role",
     "đơn vị": "unit",
