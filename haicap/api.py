@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from haicap.core.errors import ApplicationError
 from haicap.core.outage import DATABASE_ERRORS, unavailable_response
 from haicap.dossiers.api import router as dossiers_router
+from haicap.dossiers.mine import router as me_router
 from haicap.feedback.api import router as feedback_router
 from haicap.metrics.api import router as metrics_router
 from haicap.procedures.api import router as procedures_router
@@ -52,5 +53,6 @@ def health(request: HttpRequest) -> dict[str, str]:
 api.add_router("/units/", units_router)
 api.add_router("/procedures", procedures_router)
 api.add_router("/dossiers", dossiers_router)
+api.add_router("/me", me_router)
 api.add_router("/feedback", feedback_router)
 api.add_router("/metrics", metrics_router)

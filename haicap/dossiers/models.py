@@ -131,6 +131,17 @@ class Dossier(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # the signed-in citizen who filed it online: "my dossiers" lists these, and only these
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="filed_dossiers",
+        verbose_name=_("người nộp trực tuyến"),
+    )
+    # the declaration entered online as an e-form (dossiers.eforms): {"form", "fields": {...}}
+    declaration = models.JSONField(_("tờ khai điện tử"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("hồ sơ")
@@ -213,6 +224,8 @@ class Attachment(models.Model):
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="attachments")
     component = models.CharField(max_length=1000)
+    # the checklist item (procedures.requirements) the file was uploaded for; blank: "other"
+    item_key = models.CharField(max_length=40, blank=True, default="")
     file = models.FileField(upload_to="dossiers/%Y/%m/")
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
@@ -238,3 +251,27 @@ class DailySequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_code} {self.day} {self.last}"
+
+
+class CitizenProfile(models.Model):
+    """A signed-in citizen's details, saved from an online filing with consent, to pre-fill the
+    next one; the citizen edits them in the form and may delete them (Decree 13/2023)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="citizen_profile"
+    )
+    name = models.CharField(_("họ và tên"), max_length=120)
+    id_number = models.CharField(_("số định danh"), max_length=12)
+    phone = models.CharField(_("điện thoại"), max_length=15)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=300)
+    commune_code = models.CharField(_("mã xã/phường cư trú"), max_length=5, blank=True)
+    consented_at = models.DateTimeField(_("đồng ý lưu lúc"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("thông tin công dân")
+        verbose_name_plural = _("thông tin công dân")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}"

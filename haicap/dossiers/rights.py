@@ -11,6 +11,9 @@ class DossierAudit(AuditActions):
     CREATED = 500, _("Tạo hồ sơ")
     TRANSITION = 501, _("Chuyển trạng thái hồ sơ")
     RATED = 502, _("Đánh giá hồ sơ")
+    # online filing (520-529)
+    PROFILE_SAVED = 520, _("Lưu thông tin công dân để điền sẵn")
+    PROFILE_DELETED = 521, _("Xoá thông tin công dân đã lưu")
 
 
 class DossierPerm(Permissions):
@@ -19,12 +22,14 @@ class DossierPerm(Permissions):
     PROCESS = "dossiers.process", _("Xử lý hồ sơ")
     ASSIGN = "dossiers.assign", _("Phân công xử lý hồ sơ")
     STOP = "dossiers.stop", _("Dừng xử lý hồ sơ")
+    OWN = "dossiers.own", _("Xem hồ sơ mình đã nộp trực tuyến")
 
 
 grant(Role.COUNTER_OFFICER, DossierPerm.VIEW, DossierPerm.RECEIVE)
 grant(Role.PROCESSING_OFFICER, DossierPerm.VIEW, DossierPerm.PROCESS)
 grant(Role.UNIT_LEADER, DossierPerm.VIEW, DossierPerm.PROCESS, DossierPerm.ASSIGN, DossierPerm.STOP)
 grant(Role.PROVINCE_ADMIN, DossierPerm.VIEW)
+grant(Role.CITIZEN, DossierPerm.OWN)
 
 # the officers' work page in the navigation bar
 work_link(
@@ -33,4 +38,13 @@ work_link(
     url_name="dossiers:queue",
     perm=DossierPerm.VIEW,
     testid="nav-one-stop",
+)
+
+# the citizen's own dossiers, for a signed-in citizen
+work_link(
+    order=80,
+    label=_("Hồ sơ của tôi"),
+    url_name="dossiers:mine",
+    perm=DossierPerm.OWN,
+    testid="nav-my-dossiers",
 )

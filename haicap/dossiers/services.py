@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -67,21 +67,23 @@ class Intake:
     sets: int = 1
     applicant_commune_code: str = ""
     return_method: str = ReturnMethod.COUNTER
+    # the declaration entered online as an e-form, already checked (dossiers.eforms)
+    declaration: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         """Every caller (counter form, API, portal) gets the same 422 naming the field: an unknown
         channel or return method is never stored."""
-        for field, choices, label in (
+        for name, choices, label in (
             ("channel", Channel, "kênh nộp"),
             ("return_method", ReturnMethod, "hình thức trả kết quả"),
         ):
-            value = getattr(self, field)
+            value = getattr(self, name)
             if value not in choices.values:
                 raise ApplicationError(
                     BAD_CHOICE.format(
                         value=str(value)[:40], label=label, allowed=", ".join(choices.values)
                     ),
-                    extra={"field": field},
+                    extra={"field": name},
                     status=422,
                 )
         if not isinstance(self.sets, int) or not 1 <= self.sets <= MOST_SETS:
@@ -194,6 +196,7 @@ def _intake(
         start_clock(dossier, now, CalendarClock())
     elif dossier.status == Status.REGISTERED:  # no number until the desk accepts it
         dossier.code = dossier.online_reference = online_reference(now.astimezone(VN).date())
+        dossier.filed_by = user_of(actor)  # a signed-in citizen finds it in "my dossiers"
     event, audit = FLOW.rows(
         dossier,
         action=f"intake_{outcome}",
@@ -259,6 +262,7 @@ def _dossier_new(
         fee_vnd=settings.fee_vnd or 0,
         payment=Payment.UNPAID if settings.fee_vnd else Payment.NOT_REQUIRED,
         return_method=intake.return_method,
+        declaration=intake.declaration,
     )
 
 

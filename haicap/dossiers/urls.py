@@ -3,7 +3,7 @@ and /tra-cuu/."""
 
 from django.urls import path
 
-from haicap.dossiers import portal, views
+from haicap.dossiers import mine, portal, views
 
 app_name = "dossiers"
 urlpatterns = [
@@ -20,6 +20,8 @@ urlpatterns = [
     path("dich-vu-cong/", portal.portal, name="portal"),
     path("dich-vu-cong/xa-phuong/", portal.communes, name="portal_communes"),
     path("dich-vu-cong/<str:code>/nop/", portal.submit, name="submit"),
+    path("ho-so-cua-toi/", mine.mine, name="mine"),
+    path("ho-so-cua-toi/<str:code>/", mine.mine_detail, name="mine_detail"),
     path("tra-cuu/", portal.track, name="track"),
     path("tra-cuu/danh-gia/", portal.rate, name="rate"),
 ]
