@@ -29,6 +29,7 @@ from haicap.dossiers.services import (
     dossier_rate,
     dossier_transition,
 )
+from haicap.dossiers.slots import slot_label
 from haicap.dossiers.validation import Applicant
 from haicap.procedures.selectors import procedure_for_intake
 from haicap.units.models import Unit
@@ -364,6 +365,7 @@ def rating(request: HttpRequest, code: str, data: RatingIn) -> dict[str, Any]:
 
 class AttachmentOut(Schema):
     component: str
+    item_key: str
     content_type: str
     size: int
 
@@ -379,10 +381,14 @@ def attachments(
     phone: Form[str],
     files: File[list[UploadedFile]],
     component: Form[str] = "",
+    item_key: Form[str] = "",
 ) -> Reply[list[Any]]:
     dossier = citizen.dossier_track(code, phone, client=client_address(request))
+    if item_key:  # the slot of the checklist it is for: labelled with the item's name
+        component = slot_label(dossier.procedure, item_key)
     stored = citizen.attachments_add(
         dossier,
         [(component or (f.name or ""), f.name or "", f.read(MAX_FILE_BYTES + 1)) for f in files],
+        item_keys=[item_key] * len(files),
     )
     return Reply(201, stored)

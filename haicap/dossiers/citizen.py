@@ -49,27 +49,37 @@ def dossier_track(code: str, phone_digits: str, *, client: str) -> Dossier:
     return dossier
 
 
-def attachments_add(dossier: Dossier, files: list[tuple[str, str, bytes]]) -> list[Attachment]:
+def _field(item_key: str) -> str:
+    """The form field a file came in: its slot on the online form (dossiers.slots), or files."""
+    return f"slot_{item_key}" if item_key else "files"
+
+
+def attachments_add(
+    dossier: Dossier, files: list[tuple[str, str, bytes]], *, item_keys: list[str] | None = None
+) -> list[Attachment]:
     """Store (component, file name, content) triples; all or nothing. Files go under MEDIA_ROOT,
-    which no URL serves: officers download them through a permission-checked view."""
+    which no URL serves: officers download them through a permission-checked view. `item_keys`
+    name each file's checklist item (procedures.requirements), when it was uploaded for one."""
     if dossier.status not in (Status.REGISTERED, Status.SUPPLEMENT):
         raise Conflict(
             NOT_ATTACHABLE.format(code=dossier.code, status=Status(dossier.status).label)
         )
     if dossier.attachments.count() + len(files) > MAX_FILES:
         raise ApplicationError(TOO_MANY_FILES, extra={"field": "files"}, status=422)
+    keys = item_keys or [""] * len(files)
     checked = [
-        (component, name, content, upload_checked(name, content))
-        for component, name, content in files
+        (component, name, content, upload_checked(name, content, field=_field(key)), key)
+        for (component, name, content), key in zip(files, keys, strict=True)
     ]
     stored = []
     with transaction.atomic():
-        for component, name, content, content_type in checked:
+        for component, name, content, content_type, key in checked:
             extension = EXTENSIONS[content_type]
             digest = hashlib.sha256(content).hexdigest()[:16]
             attachment = Attachment(
                 dossier=dossier,
                 component=component[:1000] or name,
+                item_key=key[:40],
                 content_type=content_type,
                 size=len(content),
             )

@@ -7,11 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from ninja import Router, Schema
 from ninja.pagination import paginate
 from ninja.security import django_auth
@@ -20,6 +23,7 @@ from haicap.core.errors import NotFound, PermissionDenied
 from haicap.core.pagination import Paginated
 from haicap.core.permissions import PERMISSION_DENIED, Actor, has_permission
 from haicap.core.tokens import TokenAuth
+from haicap.dossiers import profiles
 from haicap.dossiers.codes import by_code
 from haicap.dossiers.models import Dossier, Status
 from haicap.dossiers.rights import DossierPerm
@@ -62,7 +66,18 @@ def my_dossier(actor: Actor, code: str) -> Dossier:
 def mine(request: HttpRequest) -> HttpResponse:
     page = Paginator(my_dossiers(request.user), PER_PAGE).get_page(request.GET.get("page"))
     rows = [(d, Status(d.status).label) for d in page]
-    return render(request, "dossiers/mine.html", {"page": page, "rows": rows})
+    context = {"page": page, "rows": rows, "profile": profiles.profile_of(request.user)}
+    return render(request, "dossiers/mine.html", context)
+
+
+@login_required
+@require_POST
+def profile_forget(request: HttpRequest) -> HttpResponse:
+    """The citizen deletes the details saved for pre-filling (audited)."""
+    _require_own(request.user)
+    if profiles.profile_delete(request.user):
+        messages.success(request, _("Đã xoá thông tin đã lưu."))
+    return redirect("dossiers:mine")
 
 
 @login_required

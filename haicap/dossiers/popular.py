@@ -1,7 +1,8 @@
 """The online portal's list of procedures in the order citizens need them: those the commune's
 dossiers of the last year came for most, then (for a commune without dossiers yet, or chosen
-without one) those of the province, then the catalogue's order. The customs and tax procedures
-the catalogue lists first are what nobody at a ward files."""
+without one) those of the province, then the hand-checked commune procedures
+(`procedures.requirements.curated`: the ones filed most everywhere), then the catalogue's order.
+The customs and tax procedures the catalogue lists first are what nobody at a ward files."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from haicap.dossiers.models import Dossier
 from haicap.procedures.models import Procedure
+from haicap.procedures.requirements import curated
 
 WINDOW = dt.timedelta(days=365)
 TOP = 200  # procedures ranked; the rest follow in the catalogue's order
@@ -67,12 +69,16 @@ def by_use(
         else {}
     )
     province = filing_counts(province_code=province_code, now=now)
-    if not commune and not province:
-        return procedures.order_by("code")
+    zero = Value(0, output_field=IntegerField())
     return procedures.annotate(
-        commune_uses=_rank(commune) if commune else Value(0, output_field=IntegerField()),
-        province_uses=_rank(province) if province else Value(0, output_field=IntegerField()),
-    ).order_by("-commune_uses", "-province_uses", "code")
+        commune_uses=_rank(commune) if commune else zero,
+        province_uses=_rank(province) if province else zero,
+        common=Case(
+            When(code__in=sorted(curated()), then=Value(1)),
+            default=zero,
+            output_field=IntegerField(),
+        ),
+    ).order_by("-commune_uses", "-province_uses", "-common", "code")
 
 
 def clear() -> None:

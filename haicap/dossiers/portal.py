@@ -1,5 +1,6 @@
-"""The citizen's pages: choose a procedure and file it online with its components; track a
-dossier by its code and the phone's last four digits; rate the result."""
+"""The citizen's pages: choose a procedure (those the commune files most first) and file it
+online: details pre-filled for a signed-in citizen, the declaration as an e-form, one upload
+slot per checklist item; track a dossier by its code and the phone's last four digits; rate."""
 
 from __future__ import annotations
 
@@ -15,25 +16,37 @@ from haicap.core import idempotency
 from haicap.core.clients import client_address
 from haicap.core.errors import ApplicationError
 from haicap.core.uploads import MAX_FILE_BYTES
-from haicap.dossiers import citizen
+from haicap.dossiers import citizen, popular, profiles
+from haicap.dossiers.eforms import declaration_clean
 from haicap.dossiers.models import Channel, Status
 from haicap.dossiers.selectors import citizen_history, search_units
 from haicap.dossiers.services import Intake, dossier_intake, dossier_rate
+from haicap.dossiers.slots import ACCEPT, ACCEPTED_LABEL, eform_of, slots_for, uploads_from
 from haicap.dossiers.validation import applicant_from_form
 from haicap.dossiers.views import new_form_key
 from haicap.procedures.selectors import procedure_get, procedure_search, procedure_settings
+from haicap.units.address.convert import convert_address
 from haicap.units.models import Unit
 from haicap.units.selectors import default_province, provinces_on
 
-MAX_COMPONENT_INPUTS = 8
-NO_FILES = "Cần tải lên ít nhất một thành phần hồ sơ (PDF, JPEG hoặc PNG)."
-
 
 def portal(request: HttpRequest) -> HttpResponse:
+    """The procedures that can be filed online, those the chosen commune files most first."""
     query = request.GET.get("q", "")
+    province = request.GET.get("province") or default_province()
+    commune = request.GET.get("xa", profiles.home_commune(request.user))
     procedures = procedure_search(query=query, level="commune").filter(online_available=True)
+    procedures = popular.by_use(procedures, province_code=province, unit_code=commune)
     page = Paginator(procedures, 20).get_page(request.GET.get("page"))
-    return render(request, "dossiers/portal.html", {"page": page, "q": query})
+    context = {
+        "page": page,
+        "q": query,
+        "province": province,
+        "provinces": provinces_on(),
+        "commune": commune,
+        "communes": search_units(province, "", limit=400),
+    }
+    return render(request, "dossiers/portal.html", context)
 
 
 def communes(request: HttpRequest) -> HttpResponse:
@@ -42,68 +55,96 @@ def communes(request: HttpRequest) -> HttpResponse:
     return render(request, "dossiers/_commune_options.html", {"units": units, "selected": ""})
 
 
-def _components(procedure: Any) -> list[str]:
-    names = [str(c.get("name", "")) for c in procedure.components if c.get("name")]
-    return [n[:300] for n in names[:MAX_COMPONENT_INPUTS]]
+def address(request: HttpRequest) -> HttpResponse:
+    """HTMX: the applicant's address converted to the new unit, as at the counter."""
+    text = request.GET.get("applicant_address", "").strip()
+    result = convert_address(text[:300]) if len(text) >= 3 else None
+    return render(request, "dossiers/_address.html", {"result": result})
 
 
-def submit(request: HttpRequest, code: str) -> HttpResponse:
-    procedure = procedure_get(code)
+def _submit_context(request: HttpRequest, procedure: Any) -> dict[str, Any]:
     province = request.POST.get("province") or request.GET.get("province") or default_province()
-    context: dict[str, Any] = {
+    slots = slots_for(procedure)
+    data = request.POST if request.method == "POST" else profiles.prefill(request.user)
+    if request.method != "POST" and request.GET.get("xa"):
+        data = {**data, "receiving_unit": request.GET["xa"]}
+    form = eform_of(slots)
+    return {
         "procedure": procedure,
-        "components": _components(procedure),
+        "slots": slots,
+        "eform": form,
+        "eform_rows": [
+            (heading, [(f, data.get(f.input_name, f.default)) for f in fields])
+            for heading, fields in form.grouped()
+        ]
+        if form is not None
+        else [],
+        "accept": ACCEPT,
+        "accepted_label": ACCEPTED_LABEL,
         "provinces": provinces_on(),
         "province": province,
         "communes": search_units(province, "", limit=400),
-        "data": request.POST,
+        "data": data,
+        "profile": profiles.profile_of(request.user),
         "settings": procedure_settings(procedure, province, Channel.ONLINE),
         "max_mb": MAX_FILE_BYTES // (1024 * 1024),
         "idempotency_key": request.POST.get("idempotency_key") or new_form_key(),
     }
+
+
+def _receiving(code: str) -> Unit:
+    receiving = Unit.objects.current().filter(level="commune", code=code).first()
+    if receiving is None:
+        raise ApplicationError(
+            "Chọn xã/phường nơi nộp hồ sơ.", extra={"field": "receiving_unit"}, status=422
+        )
+    return receiving
+
+
+def _file(request: HttpRequest, procedure: Any, context: dict[str, Any]) -> Any:
+    """Check everything, then write the dossier, its declaration and its files in one go."""
+    post = request.POST
+    form = context["eform"]
+    declaration = declaration_clean(form, post) if form is not None else {}
+    uploads = uploads_from(context["slots"], request.FILES, post, declared=bool(declaration))
+    receiving = _receiving(post.get("receiving_unit", ""))
+    applicant = applicant_from_form(post)
+    commune = profiles.commune_of(applicant.address, post.get("applicant_commune_code", ""))
+    citizen.online_intake_limit(client_address(request), applicant.phone)
+    with transaction.atomic():  # a bad file leaves no dossier behind, and no used number
+        dossier = dossier_intake(
+            Intake(
+                procedure=procedure,
+                receiving_unit=receiving,
+                applicant=applicant,
+                channel=Channel.ONLINE,
+                request=post.get("request", ""),
+                return_method=post.get("return_method", "online"),
+                applicant_commune_code=commune,
+                declaration=declaration,
+            ),
+            actor=request.user,
+            outcome="register",
+            idempotency_key=idempotency.from_form(request),
+        )
+        if uploads and not dossier.attachments.exists():
+            citizen.attachments_add(
+                dossier,
+                [(label, name, content) for _, label, name, content in uploads],
+                item_keys=[key for key, *_ in uploads],
+            )
+        if request.user.is_authenticated and post.get("save_profile"):
+            profiles.profile_save(request.user, applicant, commune)
+    return dossier
+
+
+def submit(request: HttpRequest, code: str) -> HttpResponse:
+    procedure = procedure_get(code)
+    context = _submit_context(request, procedure)
     if request.method != "POST":
         return render(request, "dossiers/portal_submit.html", context)
-    post = request.POST
     try:
-        files = []
-        for i, name in enumerate(context["components"]):
-            files += [
-                (name, f.name or "", f.read(MAX_FILE_BYTES + 1))
-                for f in request.FILES.getlist(f"file_{i}")
-            ]
-        files += [
-            ("Giấy tờ khác", f.name or "", f.read(MAX_FILE_BYTES + 1))
-            for f in request.FILES.getlist("file_other")
-        ]
-        if not files:
-            raise ApplicationError(NO_FILES, extra={"field": "files"}, status=422)
-        receiving = (
-            Unit.objects.current()
-            .filter(level="commune", code=post.get("receiving_unit", ""))
-            .first()
-        )
-        if receiving is None:
-            raise ApplicationError(
-                "Chọn xã/phường nơi nộp hồ sơ.", extra={"field": "receiving_unit"}, status=422
-            )
-        applicant = applicant_from_form(post)
-        citizen.online_intake_limit(client_address(request), applicant.phone)
-        with transaction.atomic():  # a bad file leaves no dossier behind, and no used number
-            dossier = dossier_intake(
-                Intake(
-                    procedure=procedure,
-                    receiving_unit=receiving,
-                    applicant=applicant,
-                    channel=Channel.ONLINE,
-                    request=post.get("request", ""),
-                    return_method=post.get("return_method", "online"),
-                ),
-                actor=request.user,
-                outcome="register",
-                idempotency_key=idempotency.from_form(request),
-            )
-            if not dossier.attachments.exists():
-                citizen.attachments_add(dossier, files)
+        dossier = _file(request, procedure, context)
     except ApplicationError as exc:
         context["error"] = exc
         return render(request, "dossiers/portal_submit.html", context, status=exc.status)

@@ -14,6 +14,7 @@ from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError
 from haicap.core.permissions import Actor, active_memberships
 from haicap.core.roles import Role
+from haicap.core.workflow import user_of
 from haicap.dossiers.models import CitizenProfile
 from haicap.dossiers.rights import DossierAudit
 from haicap.dossiers.validation import Applicant
@@ -91,7 +92,9 @@ def profile_save(
         "commune_code": commune_code,
         "consented_at": now or timezone.now(),
     }
-    profile, _ = CitizenProfile.objects.update_or_create(user_id=actor.pk, defaults=values)
+    user = user_of(actor)
+    assert user is not None, "only a signed-in citizen has a profile"
+    profile, _ = CitizenProfile.objects.update_or_create(user=user, defaults=values)
     unit = Unit.objects.current().filter(level="commune", code=commune_code).first()
     audit_record(
         actor=actor,

@@ -9,6 +9,7 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from haicap.dossiers.models import Attachment, Dossier, Status
+from haicap.dossiers.tests.test_online_filing import DECLARATION
 
 pytestmark = pytest.mark.django_db
 
@@ -111,8 +112,9 @@ def test_citizen_files_online_with_components_then_tracks(counter_officer):
         **{k: v for k, v in FORM.items() if k.startswith("applicant_")},
         "province": "79",
         "receiving_unit": "26743",
-        "file_0": SimpleUploadedFile(
-            "to-khai.pdf", b"%PDF-1.4 test", content_type="application/pdf"
+        **DECLARATION,  # the birth registration form, as an e-form
+        "slot_giay-chung-sinh": SimpleUploadedFile(
+            "giay-chung-sinh.pdf", b"%PDF-1.4 test", content_type="application/pdf"
         ),
     }
     response = client.post("/dich-vu-cong/1.001193/nop/", data)
@@ -141,7 +143,8 @@ def test_a_wrong_file_type_leaves_no_dossier():
     data = {
         **{k: v for k, v in FORM.items() if k.startswith("applicant_")},
         "receiving_unit": "26743",
-        "file_0": SimpleUploadedFile("anh.gif", b"GIF89a....", content_type="image/gif"),
+        **DECLARATION,
+        "slot_giay-chung-sinh": SimpleUploadedFile("anh.gif", b"GIF89a....", "image/gif"),
     }
     response = Client().post("/dich-vu-cong/1.001193/nop/", data)
     assert response.status_code == 422 and "anh.gif" in response.content.decode()
