@@ -27,6 +27,7 @@ from haicap.dossiers.selectors import (
     QUEUES,
     dossier_for,
     dossier_queue,
+    due_dates,
     processing_officers,
     queue_counts,
     search_units,
@@ -62,8 +63,10 @@ def queue(request: HttpRequest) -> HttpResponse:
     dossiers = dossier_queue(request.user, name, query=query)
     page = Paginator(dossiers, 30).get_page(request.GET.get("page"))
     now = timezone.now()
+    before_apology = due_dates(page)
     for dossier in page:
         dossier.late = is_overdue(dossier, now)  # type: ignore[attr-defined]
+        dossier.due_before = before_apology.get(dossier.pk)  # type: ignore[attr-defined]
     return render(
         request,
         "dossiers/queue.html",
@@ -208,8 +211,11 @@ def _action_context(request: HttpRequest, code: str) -> dict[str, Any]:
         "events": [_labelled(e) for e in dossier.events.all()],
         "supplements": dossier.supplements.all(),
         "attachments": dossier.attachments.all(),
-        "officers": processing_officers(dossier.competent_unit) if "assign" in actions else [],
+        "officers": processing_officers(dossier.competent_unit, assigner=request.user)
+        if "assign" in actions
+        else [],
         "forms": _available_forms(dossier),
+        "due_before": due_dates([dossier]).get(dossier.pk),
         "now": timezone.now(),
         "return_methods": ReturnMethod.choices,
         "show_personal": has_permission(
