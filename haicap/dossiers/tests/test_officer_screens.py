@@ -10,8 +10,8 @@ from django.test import Client
 from django.utils import timezone
 
 from haicap.core.errors import ApplicationError
-from haicap.core.services import membership_grant
 from haicap.core.roles import Role
+from haicap.core.services import membership_grant
 from haicap.dossiers.models import Dossier
 from haicap.dossiers.services import allowed_actions, dossier_intake, dossier_transition
 from haicap.dossiers.tests.conftest import at
