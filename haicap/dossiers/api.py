@@ -21,6 +21,14 @@ from haicap.core.uploads import MAX_FILE_BYTES
 from haicap.dossiers import citizen
 from haicap.dossiers.models import Channel, Dossier, ReturnMethod, Status
 from haicap.dossiers.paperwork import form_response
+from haicap.dossiers.results import (
+    max_result_bytes,
+    result_attach,
+    result_for_citizen,
+    result_of,
+    result_ready,
+    result_response,
+)
 from haicap.dossiers.selectors import citizen_history, dossier_for, dossier_queue
 from haicap.dossiers.services import (
     Intake,
@@ -302,6 +310,42 @@ def form(request: HttpRequest, code: str, number: str) -> HttpResponse:
     return form_response(dossier_for(request.user, code), number)
 
 
+class ResultOut(Schema):
+    code: str
+    name: str
+    size: int
+    sha256: str
+    uploaded_at: dt.datetime
+
+
+@router.post(
+    "/{code}/result",
+    response={201: ResultOut},
+    auth=AUTH,
+    summary="Đính kèm (hoặc thay) kết quả điện tử (PDF) khi xử lý xong; cán bộ xử lý",
+)
+def result_upload(request: HttpRequest, code: str, file: File[UploadedFile]) -> Reply[dict]:
+    dossier = dossier_for(request.user, code)
+    stored = result_attach(
+        dossier, file.name or "", file.read(max_result_bytes() + 1), actor=request.user
+    )
+    return Reply(
+        201,
+        {
+            "code": dossier.code,
+            "name": stored.name,
+            "size": stored.size,
+            "sha256": stored.sha256,
+            "uploaded_at": stored.uploaded_at,
+        },
+    )
+
+
+@router.get("/{code}/result", auth=AUTH, summary="Tải kết quả điện tử (PDF)")
+def result_download(request: HttpRequest, code: str) -> HttpResponse:
+    return result_response(result_of(dossier_for(request.user, code)))
+
+
 # --- the citizen, with the dossier code and the phone's last four digits ------------------------
 
 
@@ -323,6 +367,7 @@ class TrackOut(Schema):
     history: list[HistoryOut]
     can_rate: bool
     rating_satisfied: bool | None
+    result_ready: bool = False
 
 
 def track_out(dossier: Dossier) -> dict[str, Any]:
@@ -337,6 +382,7 @@ def track_out(dossier: Dossier) -> dict[str, Any]:
         "history": [h.__dict__ for h in citizen_history(dossier)],
         "can_rate": dossier.status == Status.RETURNED and dossier.rated_at is None,
         "rating_satisfied": dossier.rating_satisfied,
+        "result_ready": result_ready(dossier),
     }
 
 
@@ -347,6 +393,15 @@ def track_out(dossier: Dossier) -> dict[str, Any]:
 )
 def tracking(request: HttpRequest, code: str, phone: str) -> dict[str, Any]:
     return track_out(citizen.dossier_track(code, phone, client=client_address(request)))
+
+
+@router.get(
+    "/{code}/tracking/result",
+    summary="Công dân tải kết quả điện tử: mã hồ sơ + 4 số cuối điện thoại, khi đã có kết quả",
+)
+def tracking_result(request: HttpRequest, code: str, phone: str) -> HttpResponse:
+    dossier = citizen.dossier_track(code, phone, client=client_address(request))
+    return result_response(result_for_citizen(dossier))
 
 
 class RatingIn(Schema):

@@ -11,6 +11,8 @@ class DossierAudit(AuditActions):
     CREATED = 500, _("Tạo hồ sơ")
     TRANSITION = 501, _("Chuyển trạng thái hồ sơ")
     RATED = 502, _("Đánh giá hồ sơ")
+    RESULT_ATTACHED = 530, _("Đính kèm kết quả điện tử")
+    RESULT_DOWNLOADED = 531, _("Công dân tải kết quả điện tử")
 
 
 class DossierPerm(Permissions):

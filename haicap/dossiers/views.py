@@ -9,7 +9,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,6 +24,13 @@ from haicap.core.rights import CorePerm
 from haicap.dossiers.deadlines import is_overdue
 from haicap.dossiers.models import Channel, ReturnMethod, Status
 from haicap.dossiers.paperwork import FORMS, form_response, register_pdf, register_xlsx
+from haicap.dossiers.results import (
+    ATTACH_STATUSES,
+    max_result_bytes,
+    result_attach,
+    result_of,
+    result_response,
+)
 from haicap.dossiers.rights import DossierPerm
 from haicap.dossiers.selectors import (
     QUEUES,
@@ -211,6 +220,15 @@ def _action_context(request: HttpRequest, code: str) -> dict[str, Any]:
         "events": [_labelled(e) for e in dossier.events.all()],
         "supplements": dossier.supplements.all(),
         "attachments": dossier.attachments.all(),
+        "result": result_or_none(dossier),
+        "can_attach_result": dossier.status in ATTACH_STATUSES
+        and has_permission(
+            request.user,
+            DossierPerm.PROCESS,
+            province_code=dossier.competent_unit.province_code,
+            unit_code=dossier.competent_unit.code,
+        ),
+        "result_max_mb": max_result_bytes() // (1024 * 1024),
         "officers": processing_officers(dossier.competent_unit, assigner=request.user)
         if "assign" in actions
         else [],
@@ -231,6 +249,18 @@ def _action_context(request: HttpRequest, code: str) -> dict[str, Any]:
             unit_code=dossier.competent_unit.code,
         ),
     }
+
+
+def result_or_none(dossier: Any) -> Any:
+    return dossier.result if dossier.result_at is not None and _has_result(dossier) else None
+
+
+def _has_result(dossier: Any) -> bool:
+    try:
+        dossier.result  # noqa: B018
+    except ObjectDoesNotExist:
+        return False
+    return True
 
 
 def _labelled(event: Any) -> Any:
@@ -278,8 +308,13 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
                         f"«{params[key]}» không phải số.", extra={"field": key}, status=422
                     )
                 params[key] = int(params[key])
-        # acceptance gives an online dossier its official code: the page moves to it
-        code = dossier_transition(dossier, action=action, actor=request.user, **params).code
+        upload = request.FILES.get("result") if action == "complete" else None
+        with transaction.atomic():  # the result and the completion, or neither
+            if upload is not None:
+                content = upload.read(max_result_bytes() + 1)
+                result_attach(dossier, upload.name or "", content, actor=request.user)
+            # acceptance gives an online dossier its official code: the page moves to it
+            code = dossier_transition(dossier, action=action, actor=request.user, **params).code
     except ApplicationError as exc:
         context = _action_context(request, code)
         context["error"] = exc
@@ -301,6 +336,29 @@ def attachment(request: HttpRequest, code: str, pk: int) -> FileResponse:
     if item is None:
         raise NotFound("Không tìm thấy tệp đính kèm.")
     return FileResponse(item.file.open("rb"), content_type=item.content_type)
+
+
+@login_required
+def result(request: HttpRequest, code: str) -> FileResponse:
+    """The electronic result, for officers who may see the dossier (404 for others)."""
+    return result_response(result_of(dossier_for(request.user, code)))
+
+
+@login_required
+@require_POST
+def result_upload(request: HttpRequest, code: str) -> HttpResponse:
+    """Attach or replace the electronic result of a dossier being processed or processed."""
+    dossier = dossier_for(request.user, code)
+    upload = request.FILES.get("result")
+    try:
+        content = upload.read(max_result_bytes() + 1) if upload is not None else b""
+        result_attach(dossier, upload.name or "" if upload else "", content, actor=request.user)
+    except ApplicationError as exc:
+        context = _action_context(request, code)
+        context["error"] = exc
+        return render(request, "dossiers/detail.html", context, status=exc.status)
+    messages.success(request, "Đã đính kèm kết quả điện tử.")
+    return redirect("dossiers:detail", code=code)
 
 
 @login_required
