@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
 from ninja.pagination import paginate
 from ninja.responses import Status as Reply
@@ -342,7 +342,7 @@ def result_upload(request: HttpRequest, code: str, file: File[UploadedFile]) -> 
 
 
 @router.get("/{code}/result", auth=AUTH, summary="Tải kết quả điện tử (PDF)")
-def result_download(request: HttpRequest, code: str) -> HttpResponse:
+def result_download(request: HttpRequest, code: str) -> FileResponse:
     return result_response(result_of(dossier_for(request.user, code)))
 
 
@@ -399,7 +399,7 @@ def tracking(request: HttpRequest, code: str, phone: str) -> dict[str, Any]:
     "/{code}/tracking/result",
     summary="Công dân tải kết quả điện tử: mã hồ sơ + 4 số cuối điện thoại, khi đã có kết quả",
 )
-def tracking_result(request: HttpRequest, code: str, phone: str) -> HttpResponse:
+def tracking_result(request: HttpRequest, code: str, phone: str) -> FileResponse:
     dossier = citizen.dossier_track(code, phone, client=client_address(request))
     return result_response(result_for_citizen(dossier))
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
 from haicap.core.permissions import Actor, require_permission
+from haicap.core.workflow import user_of
 from haicap.dossiers.models import Dossier, DossierResult, Status
 from haicap.dossiers.rights import DossierAudit, DossierPerm
 from haicap.dossiers.signals import dossier_changed
@@ -78,7 +79,7 @@ def result_attach(
             dossier=locked
         )
         result.name, result.size, result.sha256 = (name or "ket-qua.pdf")[:200], len(content), digest
-        result.uploaded_at, result.uploaded_by = now, actor if actor.is_authenticated else None
+        result.uploaded_at, result.uploaded_by = now, user_of(actor)
         result.file.save(f"{locked.code}-{digest[:16]}.pdf", ContentFile(content), save=False)
         result.save()
         locked.result_at = now

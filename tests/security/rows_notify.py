@@ -37,3 +37,10 @@ API: dict[str, Row] = {
         "GET", "/api/v1/dossiers/{dossier}/tracking/result", PUBLIC
     ),
 }
+
+PAGES["he-thong/thong-bao/"] = _r(
+    "GET",
+    "/he-thong/thong-bao/",
+    "login 403 403 403 403 403 403",
+    why="the system administrator's page: every other actor, the province's too, is refused",
+)

@@ -65,13 +65,13 @@ def test_the_officer_completes_with_the_result_and_the_citizen_downloads_it(
     assert 'data-testid="result-download"' in page.content.decode()
     download = Client().post("/tra-cuu/ket-qua/", {"code": processing.code, "phone": "3456"})
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
-    assert b"".join(download.streaming_content) == PDF
+    assert download.getvalue() == PDF
     assert AuditEvent.objects.filter(action=DossierAudit.RESULT_DOWNLOADED).count() == 1
     # officers of the dossier's units from the record page
     detail = _logged_in(counter_officer).get(f"/mot-cua/h/{processing.code}/")
     assert 'data-testid="result"' in detail.content.decode()
     officer_copy = _logged_in(counter_officer).get(f"/mot-cua/h/{processing.code}/ket-qua.pdf")
-    assert b"".join(officer_copy.streaming_content) == PDF
+    assert officer_copy.getvalue() == PDF
 
 
 def test_nobody_else_gets_the_file(processing, processing_officer, make_user):
