@@ -68,6 +68,13 @@ class MissingItem(Schema):
     reason: str = ""
 
 
+class ReceivedItemIn(Schema):
+    key: str = Field(..., description="khóa của giấy tờ trong danh mục của thủ tục", examples=["to-khai"])
+    originals: int = Field(0, ge=0, le=20)
+    certified: int = Field(0, ge=0, le=20, description="bản sao có chứng thực")
+    copies: int = Field(0, ge=0, le=20)
+
+
 class IntakeIn(Schema):
     procedure_code: str = Field(..., examples=["1.001193"])
     receiving_unit: str = Field(..., description="mã xã/phường nơi tiếp nhận", examples=["26743"])
@@ -82,6 +89,11 @@ class IntakeIn(Schema):
     outcome: str = Field("accept", description="accept | supplement | refuse (tại quầy)")
     missing_items: list[MissingItem] = []
     refusal_reason: str = ""
+    received_items: list[ReceivedItemIn] | None = Field(
+        None,
+        description="giấy tờ đã nhận theo danh mục; có thì «accept» cần đủ giấy tờ bắt buộc, "
+        "«supplement» liệt kê đúng các giấy tờ bắt buộc còn thiếu",
+    )
 
 
 class OnlineIn(Schema):
@@ -115,6 +127,7 @@ class DossierOut(Schema):
     payment: str
     assigned_to: str | None
     allowed_actions: list[str] = []
+    received_items: list[dict[str, Any]] = []
 
 
 def dossier_out(dossier: Dossier, request: HttpRequest) -> dict[str, Any]:
@@ -156,6 +169,7 @@ def dossier_out(dossier: Dossier, request: HttpRequest) -> dict[str, Any]:
         "payment": dossier.payment,
         "assigned_to": dossier.assigned_to.get_username() if dossier.assigned_to else None,
         "allowed_actions": allowed_actions(dossier, user) if user.is_authenticated else [],
+        "received_items": dossier.received_items,
     }
 
 
@@ -195,6 +209,9 @@ def intake(request: HttpRequest, data: IntakeIn) -> Reply[dict[str, Any]]:
             return_unit=unit_get(data.return_unit, "return_unit") if data.return_unit else None,
             sets=data.sets,
             applicant_commune_code=data.applicant_commune_code,
+            received_items=None
+            if data.received_items is None
+            else [i.dict() for i in data.received_items],
         ),
         actor=request.user,
         outcome=data.outcome,

@@ -86,6 +86,9 @@ class Dossier(models.Model):
     applicant_commune_code = models.CharField(_("mã xã/phường cư trú"), max_length=5, blank=True)
     request = models.TextField(_("nội dung yêu cầu"), blank=True)
     sets = models.PositiveSmallIntegerField(_("số bộ hồ sơ"), default=1)
+    # what the counter ticked on the procedure's checklist (dossiers.received): one entry per
+    # item, {key, name, kind, originals, certified, copies}; the slip (form 01) lists these
+    received_items = models.JSONField(_("giấy tờ đã nhận"), default=list, blank=True)
 
     registered_at = models.DateTimeField(_("thời điểm đăng ký"))
     received_at = models.DateTimeField(_("thời điểm tiếp nhận"), null=True, blank=True)

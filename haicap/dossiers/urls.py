@@ -10,6 +10,7 @@ urlpatterns = [
     path("mot-cua/", views.queue, name="queue"),
     path("mot-cua/tiep-nhan/", views.receive, name="receive"),
     path("mot-cua/tiep-nhan/thu-tuc/", views.procedure_picker, name="procedure_picker"),
+    path("mot-cua/tiep-nhan/giay-to/", views.checklist, name="checklist"),
     path("mot-cua/tiep-nhan/dia-chi/", views.address_lookup, name="address_lookup"),
     path("mot-cua/tiep-nhan/don-vi/", views.unit_picker, name="unit_picker"),
     path("mot-cua/so-theo-doi/", views.register, name="register"),

@@ -7,6 +7,7 @@ import datetime as dt
 import secrets
 from typing import Any
 
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
@@ -14,7 +15,9 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from haicap.core import idempotency
@@ -24,6 +27,7 @@ from haicap.core.rights import CorePerm
 from haicap.dossiers.deadlines import is_overdue
 from haicap.dossiers.models import Channel, ReturnMethod, Status
 from haicap.dossiers.paperwork import FORMS, form_response, register_pdf, register_xlsx
+from haicap.dossiers.received import checklist_rows, received_from_form
 from haicap.dossiers.results import (
     ATTACH_STATUSES,
     max_result_bytes,
@@ -44,6 +48,7 @@ from haicap.dossiers.selectors import (
 from haicap.dossiers.services import Intake, allowed_actions, dossier_intake, dossier_transition
 from haicap.dossiers.validation import applicant_from_form
 from haicap.dossiers.workflow import TRANSITIONS, action_label
+from haicap.procedures.models import Procedure
 from haicap.procedures.selectors import procedure_for_intake, procedure_search, procedure_settings
 from haicap.units.address.convert import convert_address
 from haicap.units.models import Unit
@@ -153,6 +158,7 @@ def receive(request: HttpRequest) -> HttpResponse:
                     sets=_sets(post.get("sets", "")),
                     applicant_commune_code=post.get("applicant_commune_code", ""),
                     return_method=post.get("return_method", ReturnMethod.COUNTER),
+                    received_items=received_from_form(post),
                 ),
                 actor=request.user,
                 outcome=post.get("outcome", "accept"),
@@ -162,10 +168,32 @@ def receive(request: HttpRequest) -> HttpResponse:
             )
         except ApplicationError as exc:
             context["error"] = exc
+            context["checklist"] = _checklist_again(post)
             return render(request, "dossiers/receive.html", context, status=exc.status)
         messages.success(request, f"Đã tạo hồ sơ {dossier.code}.")
+        if dossier.due_at is not None:  # accepted: the slip opens for printing
+            return redirect(reverse("dossiers:detail", args=[dossier.code]) + "?in=01")
         return redirect("dossiers:detail", code=dossier.code)
     return render(request, "dossiers/receive.html", context)
+
+
+def _checklist_again(post: Any) -> dict[str, Any] | None:
+    """After a refusal the form comes back with the officer's ticks."""
+    code = post.get("checklist_for", "")
+    procedure = Procedure.objects.filter(code=code).first() if code else None
+    return checklist_rows(procedure, post) if procedure else None
+
+
+@login_required
+def checklist(request: HttpRequest) -> HttpResponse:
+    """HTMX: the chosen procedure's checklist, to tick what the citizen hands in."""
+    if not _officer_units(request):
+        raise PermissionDenied(PERMISSION_DENIED)
+    code = request.GET.get("procedure_code", "").strip()
+    procedure = Procedure.objects.filter(code=code).first() if code else None
+    if procedure is None:
+        raise NotFound(f"Không có thủ tục mã «{code[:40]}».", extra={"field": "procedure_code"})
+    return render(request, "dossiers/_checklist.html", {"checklist": checklist_rows(procedure)})
 
 
 def _province_of(receiving_code: str) -> str:
@@ -285,7 +313,11 @@ def _available_forms(dossier: Any) -> list[tuple[str, str]]:
 
 @login_required
 def detail(request: HttpRequest, code: str) -> HttpResponse:
-    return render(request, "dossiers/detail.html", _action_context(request, code))
+    context = _action_context(request, code)
+    # right after acceptance the receipt slip (form 01) opens for printing
+    printable = ("01", FORMS["01"]) in context["forms"]
+    context["print_form"] = "01" if request.GET.get("in") == "01" and printable else ""
+    return render(request, "dossiers/detail.html", context)
 
 
 @login_required
@@ -325,6 +357,8 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
 
 
 @login_required
+@xframe_options_sameorigin  # the detail page shows the slip in a frame to print it
+@csp_replace({"frame-ancestors": ["'self'"]})  # type: ignore[arg-type]
 def form(request: HttpRequest, code: str, number: str) -> HttpResponse:
     return form_response(dossier_for(request.user, code), number)
 
