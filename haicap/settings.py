@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "haicap.dossiers",
     "haicap.feedback",
     "haicap.metrics",
+    "haicap.notifications",
     "haicap.simulate",
 ]
 
@@ -175,6 +176,24 @@ HAICAP_FEE_ACCOUNT = os.environ.get("HAICAP_FEE_ACCOUNT", "0000000000")
 HAICAP_FEE_ACCOUNT_NAME = os.environ.get(
     "HAICAP_FEE_ACCOUNT_NAME", "TAI KHOAN DEMO - KHONG CHUYEN TIEN"
 )
+# Notifications to citizens (docs/notifications.md): the gateway that delivers the outbox, the
+# file the default one appends to ("-": the console), tries before a message is marked failed;
+# the SMTP server of the e-mail gateway (haicap.notifications.gateways.EmailGateway)
+HAICAP_NOTIFY_GATEWAY = os.environ.get(
+    "HAICAP_NOTIFY_GATEWAY", "haicap.notifications.gateways.FileGateway"
+)
+HAICAP_NOTIFY_FILE = os.environ.get("HAICAP_NOTIFY_FILE", str(VAR_DIR / "notifications.jsonl"))
+HAICAP_NOTIFY_MAX_ATTEMPTS = _env_int("HAICAP_NOTIFY_MAX_ATTEMPTS", 5)
+EMAIL_HOST = os.environ.get("HAICAP_EMAIL_HOST", "127.0.0.1")
+EMAIL_PORT = _env_int("HAICAP_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("HAICAP_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("HAICAP_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("HAICAP_EMAIL_TLS", False)
+EMAIL_TIMEOUT = _env_int("HAICAP_EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("HAICAP_EMAIL_FROM", "haicap <khong-tra-loi@localhost>")
+# the largest electronic result (PDF) an officer may attach, in bytes
+HAICAP_RESULT_MAX_BYTES = _env_int("HAICAP_RESULT_MAX_BYTES", 20 * 1024 * 1024)
+
 HAICAP_PUBLIC_URL = os.environ.get("HAICAP_PUBLIC_URL", "http://127.0.0.1:8000")
 
 # Per-process caches of reference rows (core.ttlcache): how long another process's change may

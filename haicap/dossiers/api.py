@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
 from ninja.pagination import paginate
 from ninja.responses import Status as Reply
@@ -21,6 +21,14 @@ from haicap.core.uploads import MAX_FILE_BYTES
 from haicap.dossiers import citizen
 from haicap.dossiers.models import Channel, Dossier, ReturnMethod, Status
 from haicap.dossiers.paperwork import form_response
+from haicap.dossiers.results import (
+    max_result_bytes,
+    result_attach,
+    result_for_citizen,
+    result_of,
+    result_ready,
+    result_response,
+)
 from haicap.dossiers.selectors import citizen_history, dossier_for, dossier_queue
 from haicap.dossiers.services import (
     Intake,
@@ -61,6 +69,13 @@ class MissingItem(Schema):
     reason: str = ""
 
 
+class ReceivedItemIn(Schema):
+    key: str = Field(..., description="khóa của giấy tờ trong danh mục của thủ tục", examples=["to-khai"])
+    originals: int = Field(0, ge=0, le=20)
+    certified: int = Field(0, ge=0, le=20, description="bản sao có chứng thực")
+    copies: int = Field(0, ge=0, le=20)
+
+
 class IntakeIn(Schema):
     procedure_code: str = Field(..., examples=["1.001193"])
     receiving_unit: str = Field(..., description="mã xã/phường nơi tiếp nhận", examples=["26743"])
@@ -75,6 +90,11 @@ class IntakeIn(Schema):
     outcome: str = Field("accept", description="accept | supplement | refuse (tại quầy)")
     missing_items: list[MissingItem] = []
     refusal_reason: str = ""
+    received_items: list[ReceivedItemIn] | None = Field(
+        None,
+        description="giấy tờ đã nhận theo danh mục; có thì «accept» cần đủ giấy tờ bắt buộc, "
+        "«supplement» liệt kê đúng các giấy tờ bắt buộc còn thiếu",
+    )
 
 
 class OnlineIn(Schema):
@@ -108,6 +128,7 @@ class DossierOut(Schema):
     payment: str
     assigned_to: str | None
     allowed_actions: list[str] = []
+    received_items: list[dict[str, Any]] = []
 
 
 def dossier_out(dossier: Dossier, request: HttpRequest) -> dict[str, Any]:
@@ -149,6 +170,7 @@ def dossier_out(dossier: Dossier, request: HttpRequest) -> dict[str, Any]:
         "payment": dossier.payment,
         "assigned_to": dossier.assigned_to.get_username() if dossier.assigned_to else None,
         "allowed_actions": allowed_actions(dossier, user) if user.is_authenticated else [],
+        "received_items": dossier.received_items,
     }
 
 
@@ -188,6 +210,9 @@ def intake(request: HttpRequest, data: IntakeIn) -> Reply[dict[str, Any]]:
             return_unit=unit_get(data.return_unit, "return_unit") if data.return_unit else None,
             sets=data.sets,
             applicant_commune_code=data.applicant_commune_code,
+            received_items=None
+            if data.received_items is None
+            else [i.dict() for i in data.received_items],
         ),
         actor=request.user,
         outcome=data.outcome,
@@ -303,6 +328,42 @@ def form(request: HttpRequest, code: str, number: str) -> HttpResponse:
     return form_response(dossier_for(request.user, code), number)
 
 
+class ResultOut(Schema):
+    code: str
+    name: str
+    size: int
+    sha256: str
+    uploaded_at: dt.datetime
+
+
+@router.post(
+    "/{code}/result",
+    response={201: ResultOut},
+    auth=AUTH,
+    summary="Đính kèm (hoặc thay) kết quả điện tử (PDF) khi xử lý xong; cán bộ xử lý",
+)
+def result_upload(request: HttpRequest, code: str, file: File[UploadedFile]) -> Reply[dict]:
+    dossier = dossier_for(request.user, code)
+    stored = result_attach(
+        dossier, file.name or "", file.read(max_result_bytes() + 1), actor=request.user
+    )
+    return Reply(
+        201,
+        {
+            "code": dossier.code,
+            "name": stored.name,
+            "size": stored.size,
+            "sha256": stored.sha256,
+            "uploaded_at": stored.uploaded_at,
+        },
+    )
+
+
+@router.get("/{code}/result", auth=AUTH, summary="Tải kết quả điện tử (PDF)")
+def result_download(request: HttpRequest, code: str) -> FileResponse:
+    return result_response(result_of(dossier_for(request.user, code)))
+
+
 # --- the citizen, with the dossier code and the phone's last four digits ------------------------
 
 
@@ -324,6 +385,7 @@ class TrackOut(Schema):
     history: list[HistoryOut]
     can_rate: bool
     rating_satisfied: bool | None
+    result_ready: bool = False
 
 
 def track_out(dossier: Dossier) -> dict[str, Any]:
@@ -338,6 +400,7 @@ def track_out(dossier: Dossier) -> dict[str, Any]:
         "history": [h.__dict__ for h in citizen_history(dossier)],
         "can_rate": dossier.status == Status.RETURNED and dossier.rated_at is None,
         "rating_satisfied": dossier.rating_satisfied,
+        "result_ready": result_ready(dossier),
     }
 
 
@@ -348,6 +411,15 @@ def track_out(dossier: Dossier) -> dict[str, Any]:
 )
 def tracking(request: HttpRequest, code: str, phone: str) -> dict[str, Any]:
     return track_out(citizen.dossier_track(code, phone, client=client_address(request)))
+
+
+@router.get(
+    "/{code}/tracking/result",
+    summary="Công dân tải kết quả điện tử: mã hồ sơ + 4 số cuối điện thoại, khi đã có kết quả",
+)
+def tracking_result(request: HttpRequest, code: str, phone: str) -> FileResponse:
+    dossier = citizen.dossier_track(code, phone, client=client_address(request))
+    return result_response(result_for_citizen(dossier))
 
 
 class RatingIn(Schema):

@@ -86,6 +86,9 @@ class Dossier(models.Model):
     applicant_commune_code = models.CharField(_("mã xã/phường cư trú"), max_length=5, blank=True)
     request = models.TextField(_("nội dung yêu cầu"), blank=True)
     sets = models.PositiveSmallIntegerField(_("số bộ hồ sơ"), default=1)
+    # what the counter ticked on the procedure's checklist (dossiers.received): one entry per
+    # item, {key, name, kind, originals, certified, copies}; the slip (form 01) lists these
+    received_items = models.JSONField(_("giấy tờ đã nhận"), default=list, blank=True)
 
     registered_at = models.DateTimeField(_("thời điểm đăng ký"))
     received_at = models.DateTimeField(_("thời điểm tiếp nhận"), null=True, blank=True)
@@ -108,6 +111,9 @@ class Dossier(models.Model):
         verbose_name=_("cán bộ xử lý"),
     )
     finished_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
+    # when the processing officer attached the electronic result (DossierResult); the index
+    # counts a dossier returned with one as an electronic result
+    result_at = models.DateTimeField(_("kết quả điện tử lúc"), null=True, blank=True)
     outcome = models.CharField(
         _("kết quả đúng hạn"), max_length=8, blank=True
     )  # early | on_time | late
@@ -233,6 +239,25 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return str(self.file.name)
+
+
+class DossierResult(models.Model):
+    """The electronic result (a PDF) the processing officer attached when completing; served
+    only through permission-checked views (officers of the dossier's units, the citizen with
+    the tracking check), never from a public URL."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="result")
+    file = models.FileField(upload_to="results/%Y/%m/")
+    name = models.CharField(_("tên tệp"), max_length=200)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class DailySequence(models.Model):

@@ -17,8 +17,10 @@ from django.utils import timezone, translation
 
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.dossiers.models import Dossier, DossierEvent, Status, SupplementRequest
+from haicap.dossiers.received import received_lines
 from haicap.dossiers.vietqr import fee_payload
 from haicap.dossiers.workflow import action_label
+from haicap.procedures.requirements import PRESENT
 from haicap.units.models import Unit
 from haicap.workdays.calendar import VN
 
@@ -84,11 +86,9 @@ def form_context(dossier: Dossier, number: str) -> dict[str, Any]:
                 NOT_APPLICABLE.format(code=dossier.code, form="phiếu hẹn (chưa tiếp nhận)"),
                 status=409,
             )
-        context["components"] = [
-            c
-            for c in dossier.procedure.components
-            if c.get("originals") or c.get("copies") or c.get("presented")
-        ][:20]
+        lines = received_lines(dossier.received_items or [])
+        context["submitted"] = [c for c in lines if c.get("kind") != PRESENT]
+        context["presented"] = [c for c in lines if c.get("kind") == PRESENT]
         context["register_line"] = register_line(dossier)
         context["tracking_qr"] = _qr(tracking_url(dossier))
         if dossier.fee_vnd:

@@ -14,6 +14,8 @@ class DossierAudit(AuditActions):
     # online filing (520-529)
     PROFILE_SAVED = 520, _("Lưu thông tin công dân để điền sẵn")
     PROFILE_DELETED = 521, _("Xoá thông tin công dân đã lưu")
+    RESULT_ATTACHED = 530, _("Đính kèm kết quả điện tử")
+    RESULT_DOWNLOADED = 531, _("Công dân tải kết quả điện tử")
 
 
 class DossierPerm(Permissions):

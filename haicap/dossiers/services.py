@@ -31,6 +31,7 @@ from haicap.dossiers.models import (
     Status,
     SupplementRequest,
 )
+from haicap.dossiers.received import intake_checked, received_clean
 from haicap.dossiers.rights import DossierAudit, DossierPerm
 from haicap.dossiers.signals import dossier_changed
 from haicap.dossiers.validation import Applicant
@@ -69,6 +70,9 @@ class Intake:
     return_method: str = ReturnMethod.COUNTER
     # the declaration entered online as an e-form, already checked (dossiers.eforms)
     declaration: dict[str, Any] = field(default_factory=dict)
+    # ticked on the checklist: [{key, originals, certified, copies}]; None when the caller does
+    # not use the checklist (then nothing is checked against it)
+    received_items: list[dict[str, Any]] | None = None
 
     def __post_init__(self) -> None:
         """Every caller (counter form, API, portal) gets the same 422 naming the field: an unknown
@@ -187,8 +191,13 @@ def _intake(
         )
     competent = _competent(intake, settings.boundary_free)
     return_unit = _unit_in_force(intake.return_unit) if intake.return_unit else receiving
+    received: list[dict[str, Any]] = []
+    if intake.received_items is not None:
+        received = received_clean(intake.procedure, intake.received_items)
+        missing_items = intake_checked(intake.procedure, received, outcome, missing_items)
     items = _outcome_checked(outcome, refusal_reason, missing_items)
     dossier = _dossier_new(intake, settings, competent, return_unit, outcome, now)
+    dossier.received_items = received
     dossier.idempotency_key, dossier.idempotency_fingerprint = idempotency
     dossier.created_by = user_of(actor)
     dossier.note = refusal_reason.strip()

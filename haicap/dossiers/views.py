@@ -7,12 +7,17 @@ import datetime as dt
 import secrets
 from typing import Any
 
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from haicap.core import idempotency
@@ -22,11 +27,20 @@ from haicap.core.rights import CorePerm
 from haicap.dossiers.deadlines import is_overdue
 from haicap.dossiers.models import Channel, ReturnMethod, Status
 from haicap.dossiers.paperwork import FORMS, form_response, register_pdf, register_xlsx
+from haicap.dossiers.received import checklist_rows, received_from_form
+from haicap.dossiers.results import (
+    ATTACH_STATUSES,
+    max_result_bytes,
+    result_attach,
+    result_of,
+    result_response,
+)
 from haicap.dossiers.rights import DossierPerm
 from haicap.dossiers.selectors import (
     QUEUES,
     dossier_for,
     dossier_queue,
+    due_dates,
     processing_officers,
     queue_counts,
     search_units,
@@ -34,6 +48,7 @@ from haicap.dossiers.selectors import (
 from haicap.dossiers.services import Intake, allowed_actions, dossier_intake, dossier_transition
 from haicap.dossiers.validation import applicant_from_form
 from haicap.dossiers.workflow import TRANSITIONS, action_label
+from haicap.procedures.models import Procedure
 from haicap.procedures.selectors import procedure_for_intake, procedure_search, procedure_settings
 from haicap.units.address.convert import convert_address
 from haicap.units.models import Unit
@@ -62,8 +77,10 @@ def queue(request: HttpRequest) -> HttpResponse:
     dossiers = dossier_queue(request.user, name, query=query)
     page = Paginator(dossiers, 30).get_page(request.GET.get("page"))
     now = timezone.now()
+    before_apology = due_dates(page)
     for dossier in page:
         dossier.late = is_overdue(dossier, now)  # type: ignore[attr-defined]
+        dossier.due_before = before_apology.get(dossier.pk)  # type: ignore[attr-defined]
     return render(
         request,
         "dossiers/queue.html",
@@ -141,6 +158,7 @@ def receive(request: HttpRequest) -> HttpResponse:
                     sets=_sets(post.get("sets", "")),
                     applicant_commune_code=post.get("applicant_commune_code", ""),
                     return_method=post.get("return_method", ReturnMethod.COUNTER),
+                    received_items=received_from_form(post),
                 ),
                 actor=request.user,
                 outcome=post.get("outcome", "accept"),
@@ -150,10 +168,32 @@ def receive(request: HttpRequest) -> HttpResponse:
             )
         except ApplicationError as exc:
             context["error"] = exc
+            context["checklist"] = _checklist_again(post)
             return render(request, "dossiers/receive.html", context, status=exc.status)
         messages.success(request, f"Đã tạo hồ sơ {dossier.code}.")
+        if dossier.due_at is not None:  # accepted: the slip opens for printing
+            return redirect(reverse("dossiers:detail", args=[dossier.code]) + "?in=01")
         return redirect("dossiers:detail", code=dossier.code)
     return render(request, "dossiers/receive.html", context)
+
+
+def _checklist_again(post: Any) -> dict[str, Any] | None:
+    """After a refusal the form comes back with the officer's ticks."""
+    code = post.get("checklist_for", "")
+    procedure = Procedure.objects.filter(code=code).first() if code else None
+    return checklist_rows(procedure, post) if procedure else None
+
+
+@login_required
+def checklist(request: HttpRequest) -> HttpResponse:
+    """HTMX: the chosen procedure's checklist, to tick what the citizen hands in."""
+    if not _officer_units(request):
+        raise PermissionDenied(PERMISSION_DENIED)
+    code = request.GET.get("procedure_code", "").strip()
+    procedure = Procedure.objects.filter(code=code).first() if code else None
+    if procedure is None:
+        raise NotFound(f"Không có thủ tục mã «{code[:40]}».", extra={"field": "procedure_code"})
+    return render(request, "dossiers/_checklist.html", {"checklist": checklist_rows(procedure)})
 
 
 def _province_of(receiving_code: str) -> str:
@@ -208,8 +248,20 @@ def _action_context(request: HttpRequest, code: str) -> dict[str, Any]:
         "events": [_labelled(e) for e in dossier.events.all()],
         "supplements": dossier.supplements.all(),
         "attachments": dossier.attachments.all(),
-        "officers": processing_officers(dossier.competent_unit) if "assign" in actions else [],
+        "result": result_or_none(dossier),
+        "can_attach_result": dossier.status in ATTACH_STATUSES
+        and has_permission(
+            request.user,
+            DossierPerm.PROCESS,
+            province_code=dossier.competent_unit.province_code,
+            unit_code=dossier.competent_unit.code,
+        ),
+        "result_max_mb": max_result_bytes() // (1024 * 1024),
+        "officers": processing_officers(dossier.competent_unit, assigner=request.user)
+        if "assign" in actions
+        else [],
         "forms": _available_forms(dossier),
+        "due_before": due_dates([dossier]).get(dossier.pk),
         "now": timezone.now(),
         "return_methods": ReturnMethod.choices,
         "show_personal": has_permission(
@@ -225,6 +277,18 @@ def _action_context(request: HttpRequest, code: str) -> dict[str, Any]:
             unit_code=dossier.competent_unit.code,
         ),
     }
+
+
+def result_or_none(dossier: Any) -> Any:
+    return dossier.result if dossier.result_at is not None and _has_result(dossier) else None
+
+
+def _has_result(dossier: Any) -> bool:
+    try:
+        dossier.result  # noqa: B018
+    except ObjectDoesNotExist:
+        return False
+    return True
 
 
 def _labelled(event: Any) -> Any:
@@ -249,7 +313,11 @@ def _available_forms(dossier: Any) -> list[tuple[str, str]]:
 
 @login_required
 def detail(request: HttpRequest, code: str) -> HttpResponse:
-    return render(request, "dossiers/detail.html", _action_context(request, code))
+    context = _action_context(request, code)
+    # right after acceptance the receipt slip (form 01) opens for printing
+    printable = ("01", FORMS["01"]) in context["forms"]
+    context["print_form"] = "01" if request.GET.get("in") == "01" and printable else ""
+    return render(request, "dossiers/detail.html", context)
 
 
 @login_required
@@ -272,8 +340,13 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
                         f"«{params[key]}» không phải số.", extra={"field": key}, status=422
                     )
                 params[key] = int(params[key])
-        # acceptance gives an online dossier its official code: the page moves to it
-        code = dossier_transition(dossier, action=action, actor=request.user, **params).code
+        upload = request.FILES.get("result") if action == "complete" else None
+        with transaction.atomic():  # the result and the completion, or neither
+            if upload is not None:
+                content = upload.read(max_result_bytes() + 1)
+                result_attach(dossier, upload.name or "", content, actor=request.user)
+            # acceptance gives an online dossier its official code: the page moves to it
+            code = dossier_transition(dossier, action=action, actor=request.user, **params).code
     except ApplicationError as exc:
         context = _action_context(request, code)
         context["error"] = exc
@@ -284,6 +357,8 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
 
 
 @login_required
+@xframe_options_sameorigin  # the detail page shows the slip in a frame to print it
+@csp_replace({"frame-ancestors": ["'self'"]})  # type: ignore[arg-type]
 def form(request: HttpRequest, code: str, number: str) -> HttpResponse:
     return form_response(dossier_for(request.user, code), number)
 
@@ -295,6 +370,29 @@ def attachment(request: HttpRequest, code: str, pk: int) -> FileResponse:
     if item is None:
         raise NotFound("Không tìm thấy tệp đính kèm.")
     return FileResponse(item.file.open("rb"), content_type=item.content_type)
+
+
+@login_required
+def result(request: HttpRequest, code: str) -> FileResponse:
+    """The electronic result, for officers who may see the dossier (404 for others)."""
+    return result_response(result_of(dossier_for(request.user, code)))
+
+
+@login_required
+@require_POST
+def result_upload(request: HttpRequest, code: str) -> HttpResponse:
+    """Attach or replace the electronic result of a dossier being processed or processed."""
+    dossier = dossier_for(request.user, code)
+    upload = request.FILES.get("result")
+    try:
+        content = upload.read(max_result_bytes() + 1) if upload is not None else b""
+        result_attach(dossier, upload.name or "" if upload else "", content, actor=request.user)
+    except ApplicationError as exc:
+        context = _action_context(request, code)
+        context["error"] = exc
+        return render(request, "dossiers/detail.html", context, status=exc.status)
+    messages.success(request, "Đã đính kèm kết quả điện tử.")
+    return redirect("dossiers:detail", code=code)
 
 
 @login_required

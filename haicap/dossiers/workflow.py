@@ -11,13 +11,13 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from haicap.core.errors import ApplicationError, Conflict
-from haicap.core.permissions import Actor, has_permission
+from haicap.core.permissions import Actor
 from haicap.core.workflow import Transition, Workflow, user_of
 from haicap.dossiers import effects
+from haicap.dossiers.assignment import assignable_officers
 from haicap.dossiers.codes import agency_code, has_official_code, next_number
 from haicap.dossiers.deadlines import CalendarClock
 from haicap.dossiers.effects import DossierStep, Units
@@ -173,24 +173,25 @@ def action_label(action: str) -> str:
 
 
 SUPPLEMENT_ONCE = "Hồ sơ đã có phiếu yêu cầu bổ sung khi tiếp nhận: chỉ yêu cầu một lần, đầy đủ."
-OFFICER_NOT_HERE = "Cán bộ được phân công phải có quyền xử lý hồ sơ tại {unit}."
+OFFICER_NOT_HERE = (
+    "Cán bộ được phân công phải là cán bộ xử lý đang làm việc tại {unit} "
+    "(không phải tài khoản mô phỏng, cán bộ cấp tỉnh hay chính người phân công)."
+)
 
 
 def units_of(d: Dossier) -> Units:
     return Units(d.receiving_unit, d.competent_unit, d.return_unit)
 
 
-def _officer(d: Dossier, params: dict[str, Any]) -> Any:
-    """The officer named by `officer_id`, if they may process dossiers at the competent unit."""
+def _officer(d: Dossier, params: dict[str, Any], actor: Actor | None) -> Any:
+    """The officer named by `officer_id`, if the actor may assign them (dossiers.assignment)."""
     try:
         pk = int(params.get("officer_id") or 0)
     except (TypeError, ValueError):
         pk = 0
-    officer = get_user_model().objects.filter(pk=pk).first()
     unit = d.competent_unit
-    if officer is None or not has_permission(
-        officer, DossierPerm.PROCESS, province_code=unit.province_code, unit_code=unit.code
-    ):
+    officer = assignable_officers(unit, assigner=actor).filter(pk=pk).first()
+    if officer is None:
         raise ApplicationError(
             OFFICER_NOT_HERE.format(unit=unit.full_name), extra={"field": "officer_id"}, status=422
         )
@@ -206,7 +207,9 @@ def _due_before_apology(d: Dossier) -> Any:
     return dt.datetime.fromisoformat(event.data["original_due"])
 
 
-def _database_params(d: Dossier, action: str, params: dict[str, Any]) -> dict[str, Any]:
+def _database_params(
+    d: Dossier, action: str, params: dict[str, Any], actor: Actor | None
+) -> dict[str, Any]:
     """What the pure effect needs from the database, added to the action's parameters."""
     if (
         action == "request_supplement"
@@ -214,7 +217,7 @@ def _database_params(d: Dossier, action: str, params: dict[str, Any]) -> dict[st
     ):
         raise Conflict(SUPPLEMENT_ONCE)
     if action == "assign":
-        return {**params, "officer": _officer(d, params)}
+        return {**params, "officer": _officer(d, params, actor)}
     if action == "complete":
         return {**params, "due_before_apology": _due_before_apology(d)}
     return params
@@ -261,7 +264,7 @@ def _effect(action: str) -> Any:
     pure = effects.EFFECTS[action]
 
     def run(d: Dossier, at: Any, actor: Actor | None, params: dict[str, Any]) -> DossierStep:
-        step = pure(d, at, _database_params(d, action, params), units_of(d), CalendarClock())
+        step = pure(d, at, _database_params(d, action, params, actor), units_of(d), CalendarClock())
         supplements_write(d, step, at, actor)
         if action == "accept":  # in the transition's transaction: a rollback gives it back
             official_code_draw(d, step, at, d.receiving_unit.code, next_number)
@@ -281,6 +284,13 @@ class DossierWorkflow(Workflow):
     changed = dossier_changed
     record_name = "Hồ sơ"
     related = ("receiving_unit", "competent_unit", "return_unit", "procedure")
+
+    def possible(self, record: Any) -> list[str]:
+        """The state's actions, less an apology once the one allowed new date was given."""
+        actions = super().possible(record)
+        if record.apologized or record.due_at is None:
+            actions = [a for a in actions if a != "apologize"]
+        return actions
 
     def status_label(self, status: Any) -> str:
         return str(Status(status).label)

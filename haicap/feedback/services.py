@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
-import logging
 import secrets
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -369,13 +368,14 @@ def sender_ban(report: Report, *, actor: Actor, reason: str, days: int | None = 
 
 
 def contact_code_send(report: Report) -> None:
-    """Send the author a code confirming the phone they gave. The deployment's SMS gateway reads
-    the `haicap.sms` log (the phone is masked in every other log); nothing leaves this process."""
+    """Send the author a code confirming the phone they gave: queued in the notifications
+    outbox in the same transaction as the code's digest, and delivered by SMS through the
+    deployment's gateway (`haicap notify send`); no log line carries it."""
+    from haicap.notifications.outbox import contact_code
+
     if report.contact_phone and not report.contact_confirmed:
-        code = confirmation_code(report)
-        logging.getLogger("haicap.sms").info(
-            "to=%s code=%s report=%s", report.contact_phone, code, report.code
-        )
+        with transaction.atomic():
+            contact_code(report, confirmation_code(report))
 
 
 # A code allows CONFIRM_ATTEMPTS tries (HAICAP_CONFIRM_ATTEMPTS, default 5), counted per code in

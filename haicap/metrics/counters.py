@@ -5,7 +5,8 @@ A dossier counts at its competent unit (the one that processes it):
   (its procedure had an online service when it came in);
 - on the day processing finished: `finished`, `early` / `on_time` / `late`, `apologized`, and
   `processing_seconds` from receipt to completion;
-- on the day of return: `returned`, `returned_online` (electronic result);
+- on the day of return: `returned`, `returned_online` (electronic result: returned online, or
+  with the PDF result attached that the citizen downloads, `dossiers.results`);
 - on the day of the citizen's rating: `rated`, `satisfied`;
 - while it is open (accepted or processing), on the day it is due: `open_due`. This one is a
   state, not an event: it leaves the day when the dossier closes or its due date moves. The
@@ -86,7 +87,7 @@ def dossier_items(d: Any) -> list[tuple[Key, str, int]]:
     if d.returned_at is not None:
         key = (province, unit, day_of(d.returned_at))
         out.append((key, "returned", 1))
-        if d.return_method == "online":
+        if electronic_result(d):
             out.append((key, "returned_online", 1))
     if d.rated_at is not None and d.rating_satisfied is not None:
         key = (province, unit, day_of(d.rated_at))
@@ -96,6 +97,12 @@ def dossier_items(d: Any) -> list[tuple[Key, str, int]]:
     if clock_running(d):
         out.append(((province, unit, day_of(d.due_at)), "open_due", 1))
     return out
+
+
+def electronic_result(d: Any) -> bool:
+    """The index's electronic result: returned online, or with the electronic result attached
+    (`rebuild.ELECTRONIC_RESULT_Q` is the same rule as a query)."""
+    return d.return_method == "online" or getattr(d, "result_at", None) is not None
 
 
 def _counts(items: list[tuple[Key, str, int]]) -> Counts:

@@ -128,13 +128,17 @@ def _dossiers_finished(dossiers: Any) -> Iterable[dict]:
     )
 
 
+# counters.electronic_result as a query
+ELECTRONIC_RESULT_Q = Q(return_method="online") | Q(result_at__isnull=False)
+
+
 def _dossiers_returned(dossiers: Any) -> Iterable[dict]:
     return _grouped(
         dossiers,
         "returned_at",
         DOSSIER_UNIT,
         returned=_n(),
-        returned_online=_n(Q(return_method="online")),
+        returned_online=_n(ELECTRONIC_RESULT_Q),
     )
 
 

@@ -54,6 +54,10 @@ STORED_AUDIT_VALUES = {
     500: "Tạo hồ sơ",
     501: "Chuyển trạng thái hồ sơ",
     502: "Đánh giá hồ sơ",
+    520: "Lưu thông tin công dân để điền sẵn",
+    521: "Xoá thông tin công dân đã lưu",
+    530: "Đính kèm kết quả điện tử",
+    531: "Công dân tải kết quả điện tử",
     600: "Nhận phản ánh",
     601: "Chuyển trạng thái phản ánh",
     602: "Tải lên minh chứng trả lời",
@@ -63,6 +67,8 @@ STORED_AUDIT_VALUES = {
     701: "Tính lại chỉ số phục vụ",
     702: "Xuất số liệu chỉ số phục vụ",
     703: "Đặt chỉ tiêu của tỉnh",
+    1600: "Gửi thông báo đang chờ",
+    1601: "Thông báo gửi không thành công",
 }
 
 PERMISSIONS = {
@@ -78,16 +84,18 @@ PERMISSIONS = {
     "dossiers.process": "Xử lý hồ sơ",
     "dossiers.assign": "Phân công xử lý hồ sơ",
     "dossiers.stop": "Dừng xử lý hồ sơ",
+    "dossiers.own": "Xem hồ sơ mình đã nộp trực tuyến",
     "feedback.handle": "Xử lý phản ánh, kiến nghị",
     "feedback.dispatch": "Điều phối phản ánh, kiến nghị",
     "feedback.moderate": "Kiểm duyệt phản ánh (ẩn, chặn, gộp)",
     "metrics.view": "Xem chỉ số phục vụ và bảng điều hành",
     "metrics.manage": "Đặt chỉ tiêu của tỉnh",
+    "notifications.view": "Xem thông báo đã gửi",
 }
 
 # The role table as it was written out in core/roles.py before apps granted their own.
 ROLE_TABLE = {
-    "citizen": set(),
+    "citizen": {"dossiers.own"},
     "counter_officer": {
         "core.view_personal_data",
         "units.convert_addresses",

@@ -37,7 +37,7 @@ def test_counter_receives_and_lands_on_the_dossier_with_its_slip(counter_officer
     assert client.get("/mot-cua/tiep-nhan/").status_code == 200
     response = client.post("/mot-cua/tiep-nhan/", {**FORM, "idempotency_key": "web-1"})
     dossier = Dossier.objects.get()
-    assert response.status_code == 302 and response["Location"] == f"/mot-cua/h/{dossier.code}/"
+    assert response.status_code == 302 and response["Location"] == f"/mot-cua/h/{dossier.code}/?in=01"
     page = client.get(response["Location"]).content.decode()
     assert "Nguyễn Thị Mai" in page and "mau-01.pdf" in page and "Chuyển cơ quan giải quyết" in page
     slip = client.get(f"/mot-cua/h/{dossier.code}/mau-01.pdf")

@@ -12,3 +12,11 @@ document.addEventListener("keydown", function (e) {
   var form = t.tagName === "FORM" ? t : t.form;
   if (form) { e.preventDefault(); form.requestSubmit(); }
 });
+// Right after acceptance the receipt slip (form 01) is shown in a frame: open the print dialog.
+document.addEventListener("DOMContentLoaded", function () {
+  var frame = document.querySelector("iframe[data-print-on-load]");
+  if (!frame) { return; }
+  frame.addEventListener("load", function () {
+    try { frame.contentWindow.focus(); frame.contentWindow.print(); } catch (err) { /* the link stays */ }
+  });
+});

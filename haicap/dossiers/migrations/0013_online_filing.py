@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0010_online_reference'),
+        ('dossiers', '0012_received_items'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
