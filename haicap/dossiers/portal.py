@@ -24,6 +24,7 @@ from haicap.dossiers.validation import applicant_from_form
 from haicap.dossiers.views import new_form_key
 from haicap.procedures.selectors import procedure_get, procedure_search, procedure_settings
 from haicap.units.models import Unit
+from haicap.units.points import point_units, service_points
 from haicap.units.selectors import default_province, provinces_on
 
 MAX_COMPONENT_INPUTS = 8
@@ -39,13 +40,46 @@ def portal(request: HttpRequest) -> HttpResponse:
 
 def communes(request: HttpRequest) -> HttpResponse:
     """HTMX: the communes of the chosen province, for the receiving-centre select."""
-    units = search_units(request.GET.get("province") or default_province(), "", limit=400)
-    return render(request, "dossiers/_commune_options.html", {"units": units, "selected": ""})
+    province = request.GET.get("province") or default_province()
+    units = search_units(province, "", limit=400)
+    return render(
+        request,
+        "dossiers/_commune_options.html",
+        {"units": units, "points": point_units(province), "selected": ""},
+    )
 
 
 def _components(procedure: Any) -> list[str]:
     names = [str(c.get("name", "")) for c in procedure.components if c.get("name")]
     return [n[:300] for n in names[:MAX_COMPONENT_INPUTS]]
+
+
+def _receiving_places(post: Any) -> tuple[Unit, Unit | None]:
+    """Where the citizen files (a commune, or a service point of the province: ADR 0015) and,
+    at a service point, the commune competent to decide."""
+    receiving = (
+        Unit.objects.current()
+        .filter(level__in=("commune", "point"), code=post.get("receiving_unit", ""))
+        .first()
+    )
+    if receiving is None:
+        raise ApplicationError(
+            "Chọn xã/phường nơi nộp hồ sơ.", extra={"field": "receiving_unit"}, status=422
+        )
+    if receiving.level != "point":
+        return receiving, None
+    competent = (
+        Unit.objects.current()
+        .filter(level="commune", code=post.get("competent_unit", ""))
+        .first()
+    )
+    if competent is None:
+        raise ApplicationError(
+            "Nộp tại trung tâm hoặc chi nhánh: chọn xã, phường giải quyết hồ sơ.",
+            extra={"field": "competent_unit"},
+            status=422,
+        )
+    return receiving, competent
 
 
 def submit(request: HttpRequest, code: str) -> HttpResponse:
@@ -57,6 +91,8 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
         "provinces": provinces_on(),
         "province": province,
         "communes": search_units(province, "", limit=400),
+        "points": point_units(province),
+        "point_rows": service_points(province),
         "data": request.POST,
         "settings": procedure_settings(procedure, province, Channel.ONLINE),
         "max_mb": MAX_FILE_BYTES // (1024 * 1024),
@@ -78,15 +114,7 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
         ]
         if not files:
             raise ApplicationError(NO_FILES, extra={"field": "files"}, status=422)
-        receiving = (
-            Unit.objects.current()
-            .filter(level="commune", code=post.get("receiving_unit", ""))
-            .first()
-        )
-        if receiving is None:
-            raise ApplicationError(
-                "Chọn xã/phường nơi nộp hồ sơ.", extra={"field": "receiving_unit"}, status=422
-            )
+        receiving, competent = _receiving_places(post)
         applicant = applicant_from_form(post)
         citizen.online_intake_limit(client_address(request), applicant.phone)
         with transaction.atomic():  # a bad file leaves no dossier behind, and no used number
@@ -94,6 +122,7 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
                 Intake(
                     procedure=procedure,
                     receiving_unit=receiving,
+                    competent_unit=competent,
                     applicant=applicant,
                     channel=Channel.ONLINE,
                     request=post.get("request", ""),

@@ -59,9 +59,12 @@ ITEM_KINDS = {"bản chính": "original", "bản sao có chứng thực": "certi
 
 
 def _officer_units(request: HttpRequest, perm: str = DossierPerm.RECEIVE) -> list[Unit]:
-    """The communes (or provinces) where the signed-in officer holds `perm`, for pickers."""
+    """The communes, service points (or provinces) where the signed-in officer holds `perm`,
+    for pickers."""
     scope = scope_for(request.user, perm)
-    units = Unit.objects.current().filter(code__in=sorted(scope.unit_codes), level="commune")
+    units = Unit.objects.current().filter(
+        code__in=sorted(scope.unit_codes), level__in=("commune", "point")
+    )
     provinces = Unit.objects.current().filter(
         code__in=sorted(scope.province_codes), level="province"
     )

@@ -18,6 +18,7 @@ from haicap.core.permissions import Actor
 from haicap.core.text import search_key
 from haicap.core.ttlcache import clear_all_caches
 from haicap.units.models import Succession, Unit
+from haicap.units.points import POINTS_FILE, service_points_load
 from haicap.units.rights import UnitsAudit
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -98,6 +99,8 @@ def units_load(
     with transaction.atomic():
         _load_units(files, summary, progress)
         _load_successions(files.succession_rows, summary, progress)
+        # the province service centres and their branches need the communes they are in
+        service_points_load(path=data_dir / POINTS_FILE.name, actor=actor)
         summary.counts = _reference_counts()
         audit_record(
             actor=actor,
@@ -230,6 +233,7 @@ def _reference_counts() -> dict[str, int]:
         "communes in force": Unit.objects.current().communes().count(),
         "pre-reform communes": Unit.objects.communes().filter(valid_to__lt="2025-07-01").count(),
         "successions": Succession.objects.count(),
+        "service points": Unit.objects.current().points().count(),
     }
 
 
