@@ -33,6 +33,7 @@ demo: install
 	$(HAICAP) procedures load
 	$(HAICAP) demo_setup
 	$(HAICAP) dossiers demo
+	$(HAICAP) service_points demo
 	$(HAICAP) feedback demo
 	$(HAICAP) simulate --province 79 --recent 90 --dossiers 15000 --once
 	@echo "Mẫu địa chỉ cũ để thử chuyển đổi hàng loạt: haicap/units/data/demo/dia_chi_cu_mau.csv"

@@ -7,4 +7,6 @@ from tests.security.permission_table import PUBLIC, Row, _r
 PAGES: dict[str, Row] = {
     "diem-tiep-nhan/": _r("GET", "/diem-tiep-nhan/?province=79&q=quan+1", PUBLIC),
 }
-API: dict[str, Row] = {}
+API: dict[str, Row] = {
+    "GET /api/v1/units/points": _r("GET", "/api/v1/units/points?province={province}", PUBLIC),
+}

@@ -7,7 +7,7 @@ import pytest
 
 from haicap.core.errors import ApplicationError, PermissionDenied
 from haicap.core.roles import Role
-from haicap.dossiers.models import Status
+from haicap.dossiers.models import Dossier, Status
 from haicap.dossiers.paperwork import form_context
 from haicap.dossiers.selectors import dossier_queue
 from haicap.dossiers.services import Intake, dossier_intake, dossier_transition
@@ -124,3 +124,22 @@ def test_slip_names_the_branch_and_its_address(
     assert context["agency"] == branch.full_name
     assert context["agency_parent"] == "UBND Thành phố Hồ Chí Minh"
     assert "47 Lê Duẩn" in context["return_address"]
+
+
+def test_demo_makes_branch_dossiers_in_every_state_once(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("demo_setup", stdout=StringIO())
+    out = StringIO()
+    call_command("service_points", "demo", "--count", "5", stdout=out)
+    assert "motcua.cnq1" in out.getvalue()
+    dossiers = list(Dossier.objects.filter(receiving_unit__code=BRANCH_Q1).order_by("pk"))
+    assert len(dossiers) == 5
+    assert {d.competent_unit.code for d in dossiers} == {"26743"}
+    statuses = sorted(d.status for d in dossiers)
+    assert statuses == [Status.ACCEPTED, Status.PROCESSING, Status.PROCESSING, Status.PROCESSED, Status.RETURNED]
+    assert all(d.code.startswith("79C01-") for d in dossiers)
+    call_command("service_points", "demo", "--count", "5", stdout=StringIO())
+    assert Dossier.objects.filter(receiving_unit__code=BRANCH_Q1).count() == 5

@@ -69,3 +69,13 @@ def test_a_wrong_row_names_its_line_and_writes_nothing(tmp_path: Path):
     with pytest.raises(ServicePointDataError, match="line 6: commune_code"):
         service_points_load(path=path)
     assert not Unit.objects.filter(code="79C09").exists()
+
+
+def test_api_lists_points_with_addresses_and_hours(client):
+    body = client.get("/api/v1/units/points", {"province": "79", "q": "quan 1"}).json()
+    assert body["count"] == 1
+    (q1,) = body["items"]
+    assert q1["code"] == "79C01" and q1["parent_code"] == "79C00"
+    assert q1["commune_code"] == "26740" and "47 Lê Duẩn" in q1["address"]
+    assert q1["hours"][0].startswith("Thứ Hai") and q1["demo"] is True
+    assert client.get("/api/v1/units/points", {"province": "01"}).json()["count"] == 0
