@@ -72,7 +72,7 @@ def test_a_wrong_row_names_its_line_and_writes_nothing(tmp_path: Path):
 
 
 def test_api_lists_points_with_addresses_and_hours(client):
-    body = client.get("/api/v1/units/points", {"province": "79", "q": "quan 1"}).json()
+    body = client.get("/api/v1/units/points", {"province": "79", "q": "le duan"}).json()
     assert body["count"] == 1
     (q1,) = body["items"]
     assert q1["code"] == "79C01" and q1["parent_code"] == "79C00"
