@@ -31,6 +31,7 @@ demo: install
 	$(HAICAP) collectstatic --noinput -v0
 	$(HAICAP) units load
 	$(HAICAP) procedures load
+	$(HAICAP) procedures checklist-report
 	$(HAICAP) demo_setup
 	$(HAICAP) dossiers demo
 	$(HAICAP) service_points demo
