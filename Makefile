@@ -31,10 +31,13 @@ demo: install
 	$(HAICAP) collectstatic --noinput -v0
 	$(HAICAP) units load
 	$(HAICAP) procedures load
+	$(HAICAP) procedures checklist-report
 	$(HAICAP) demo_setup
 	$(HAICAP) dossiers demo
+	$(HAICAP) service_points demo
 	$(HAICAP) feedback demo
 	$(HAICAP) simulate --province 79 --recent 90 --dossiers 15000 --once
+	$(HAICAP) notify demo  # an electronic result, then the outbox delivered (/he-thong/thong-bao/)
 	@echo "Mẫu địa chỉ cũ để thử chuyển đổi hàng loạt: haicap/units/data/demo/dia_chi_cu_mau.csv"
 	@echo "haicap đang chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
 	# the access log leaves out query strings: addresses in them are personal data

@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("haicap.core.urls")),
     path("units/", include("haicap.units.urls")),
+    path("diem-tiep-nhan/", include("haicap.units.points_urls")),
     path("procedures/", include("haicap.procedures.urls")),
     path("", include("haicap.dossiers.urls")),
     path("", include("haicap.feedback.urls")),

@@ -21,7 +21,8 @@ class Role(models.TextChoices):
 # Roles that a membership may hold at each level of unit.
 ROLE_LEVELS: dict[str, frozenset[str]] = {
     Role.CITIZEN: frozenset({"commune", "province"}),
-    Role.COUNTER_OFFICER: frozenset({"commune", "province"}),
+    # a counter officer also at a service point (a province centre's branch, ADR 0015)
+    Role.COUNTER_OFFICER: frozenset({"commune", "province", "point"}),
     Role.PROCESSING_OFFICER: frozenset({"commune", "province"}),
     Role.UNIT_LEADER: frozenset({"commune", "province"}),
     Role.PROVINCE_ADMIN: frozenset({"province"}),

@@ -16,6 +16,7 @@ from haicap.dossiers.models import Dossier
 from haicap.dossiers.services import Intake, dossier_intake, dossier_transition
 from haicap.dossiers.validation import Applicant
 from haicap.procedures.models import Procedure
+from haicap.procedures.requirements import checklist_for
 from haicap.units.models import Unit
 from haicap.workdays.calendar import VN
 
@@ -62,12 +63,14 @@ def demo_dossiers(count: int = 28, progress: Callable[[int, int], None] | None =
         if Dossier.objects.filter(idempotency_key=key).exists():
             continue  # made by an earlier run; it draws no random numbers
         when = start - dt.timedelta(days=(count - n) // 5, minutes=-37 * (n % 9))
+        procedure = procedures[n % len(procedures)]
         dossier = dossier_intake(
             Intake(
-                procedure=procedures[n % len(procedures)],
+                procedure=procedure,
                 receiving_unit=ben_thanh,
                 applicant=_demo_applicant(rng),
                 request="Hồ sơ minh hoạ (demo)",
+                received_items=demo_received(procedure, n),
             ),
             actor=accounts.counter,
             idempotency_key=key,
@@ -78,6 +81,22 @@ def demo_dossiers(count: int = 28, progress: Callable[[int, int], None] | None =
         if progress:
             progress(n + 1, count)
     return made
+
+
+def demo_received(procedure: Procedure, n: int) -> list[dict[str, int | str]]:
+    """What the counter ticked: every required paper with the record's counts, and on every
+    third dossier the first conditional one too (a proxy letter, say)."""
+    checklist = checklist_for(procedure)
+    items = checklist.required() + (checklist.conditional()[:1] if n % 3 == 0 else [])
+    return [
+        {
+            "key": i.key,
+            "originals": i.originals or (0 if i.certified or i.copies else 1),
+            "certified": i.certified,
+            "copies": i.copies,
+        }
+        for i in items
+    ]
 
 
 @dataclass

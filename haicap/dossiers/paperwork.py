@@ -22,6 +22,7 @@ from haicap.dossiers.vietqr import fee_payload
 from haicap.dossiers.workflow import action_label
 from haicap.procedures.requirements import PRESENT
 from haicap.units.models import Unit
+from haicap.units.points import agency_parent, is_point, point_of
 from haicap.workdays.calendar import VN
 
 FORMS = {
@@ -66,9 +67,10 @@ def _common(dossier: Dossier) -> dict[str, Any]:
     officer = dossier.created_by.get_full_name() if dossier.created_by else ""
     return {
         "d": dossier,
-        "agency_parent": f"UBND {receiving.full_name}",
-        "agency": "Bộ phận Một cửa",
+        "agency_parent": agency_parent(receiving),
+        "agency": receiving.full_name if is_point(receiving) else "Bộ phận Một cửa",
         "competent": f"UBND {dossier.competent_unit.full_name}",
+        "return_address": _point_address(dossier.return_unit),
         "place": province.name if province else "",
         "today": timezone.now().astimezone(VN),
         "officer": officer,
@@ -76,6 +78,12 @@ def _common(dossier: Dossier) -> dict[str, Any]:
         "due": dossier.due_at.astimezone(VN) if dossier.due_at else None,
         "time_unit": TIME_UNITS.get(dossier.time_unit, dossier.time_unit),
     }
+
+
+def _point_address(unit: Unit) -> str:
+    """Where a service point returns results (a commune's own desk needs no address here)."""
+    point = point_of(unit)
+    return point.address if point else ""
 
 
 def form_context(dossier: Dossier, number: str) -> dict[str, Any]:
@@ -223,8 +231,8 @@ def register_pdf(unit: Unit, year: int) -> bytes:
     context = {
         "rows": register_rows(unit, year),
         "year": year,
-        "agency": f"Bộ phận Một cửa {unit.full_name}",
-        "agency_parent": f"UBND {unit.full_name}",
+        "agency": unit.full_name if is_point(unit) else f"Bộ phận Một cửa {unit.full_name}",
+        "agency_parent": agency_parent(unit),
         "place": "",
         "today": timezone.now().astimezone(VN),
     }

@@ -28,6 +28,7 @@ from haicap.dossiers.views import new_form_key
 from haicap.procedures.selectors import procedure_get, procedure_search, procedure_settings
 from haicap.units.address.convert import convert_address
 from haicap.units.models import Unit
+from haicap.units.points import point_units, service_points
 from haicap.units.selectors import default_province, provinces_on
 
 
@@ -52,8 +53,13 @@ def portal(request: HttpRequest) -> HttpResponse:
 
 def communes(request: HttpRequest) -> HttpResponse:
     """HTMX: the communes of the chosen province, for the receiving-centre select."""
-    units = search_units(request.GET.get("province") or default_province(), "", limit=400)
-    return render(request, "dossiers/_commune_options.html", {"units": units, "selected": ""})
+    province = request.GET.get("province") or default_province()
+    units = search_units(province, "", limit=400)
+    return render(
+        request,
+        "dossiers/_commune_options.html",
+        {"units": units, "points": point_units(province), "selected": ""},
+    )
 
 
 def address(request: HttpRequest) -> HttpResponse:
@@ -61,6 +67,34 @@ def address(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("applicant_address", "").strip()
     result = convert_address(text[:300]) if len(text) >= 3 else None
     return render(request, "dossiers/_address.html", {"result": result})
+
+
+def _receiving_places(post: Any) -> tuple[Unit, Unit | None]:
+    """Where the citizen files (a commune, or a service point of the province: ADR 0015) and,
+    at a service point, the commune competent to decide."""
+    receiving = (
+        Unit.objects.current()
+        .filter(level__in=("commune", "point"), code=post.get("receiving_unit", ""))
+        .first()
+    )
+    if receiving is None:
+        raise ApplicationError(
+            "Chọn xã/phường nơi nộp hồ sơ.", extra={"field": "receiving_unit"}, status=422
+        )
+    if receiving.level != "point":
+        return receiving, None
+    competent = (
+        Unit.objects.current()
+        .filter(level="commune", code=post.get("competent_unit", ""))
+        .first()
+    )
+    if competent is None:
+        raise ApplicationError(
+            "Nộp tại trung tâm hoặc chi nhánh: chọn xã, phường giải quyết hồ sơ.",
+            extra={"field": "competent_unit"},
+            status=422,
+        )
+    return receiving, competent
 
 
 def _submit_context(request: HttpRequest, procedure: Any) -> dict[str, Any]:
@@ -85,6 +119,8 @@ def _submit_context(request: HttpRequest, procedure: Any) -> dict[str, Any]:
         "provinces": provinces_on(),
         "province": province,
         "communes": search_units(province, "", limit=400),
+        "points": point_units(province),
+        "point_rows": service_points(province),
         "data": data,
         "profile": profiles.profile_of(request.user),
         "settings": procedure_settings(procedure, province, Channel.ONLINE),
@@ -93,22 +129,13 @@ def _submit_context(request: HttpRequest, procedure: Any) -> dict[str, Any]:
     }
 
 
-def _receiving(code: str) -> Unit:
-    receiving = Unit.objects.current().filter(level="commune", code=code).first()
-    if receiving is None:
-        raise ApplicationError(
-            "Chọn xã/phường nơi nộp hồ sơ.", extra={"field": "receiving_unit"}, status=422
-        )
-    return receiving
-
-
 def _file(request: HttpRequest, procedure: Any, context: dict[str, Any]) -> Any:
     """Check everything, then write the dossier, its declaration and its files in one go."""
     post = request.POST
     form = context["eform"]
     declaration = declaration_clean(form, post) if form is not None else {}
     uploads = uploads_from(context["slots"], request.FILES, post, declared=bool(declaration))
-    receiving = _receiving(post.get("receiving_unit", ""))
+    receiving, competent = _receiving_places(post)
     applicant = applicant_from_form(post)
     commune = profiles.commune_of(applicant.address, post.get("applicant_commune_code", ""))
     citizen.online_intake_limit(client_address(request), applicant.phone)
@@ -117,6 +144,7 @@ def _file(request: HttpRequest, procedure: Any, context: dict[str, Any]) -> Any:
             Intake(
                 procedure=procedure,
                 receiving_unit=receiving,
+                competent_unit=competent,
                 applicant=applicant,
                 channel=Channel.ONLINE,
                 request=post.get("request", ""),

@@ -46,6 +46,11 @@ NOT_OFFERED = "Tỉnh {province} không cung cấp thủ tục {code}."
 NOT_BOUNDARY_FREE = "Thủ tục {code} không phi địa giới: hồ sơ phải nộp tại {unit}."
 OTHER_PROVINCE = "Cơ quan giải quyết {unit} ở tỉnh khác; chỉ tiếp nhận phi địa giới trong tỉnh."
 UNIT_NOT_IN_FORCE = "Đơn vị {code} không còn hiệu lực."
+POINT_NOT_BOUNDARY_FREE = (
+    "Thủ tục {code} không phi địa giới: {point} chỉ tiếp nhận thủ tục phi địa giới; "
+    "hồ sơ phải nộp tại xã, phường có thẩm quyền."
+)
+COMPETENT_NEEDED = "Chọn xã, phường (hoặc tỉnh) có thẩm quyền giải quyết hồ sơ."
 RATING_ONCE = "Hồ sơ đã được đánh giá."
 RATING_NOT_RETURNED = "Chỉ đánh giá được sau khi đã trả kết quả."
 DOSSIER_NOT_FOUND = "Không tìm thấy hồ sơ «{code}»."
@@ -105,6 +110,8 @@ def _unit_in_force(unit: Unit) -> Unit:
 def _competent(intake: Intake, boundary_free: bool) -> Unit:
     province = intake.receiving_unit.province_code
     procedure = intake.procedure
+    if intake.receiving_unit.level == Level.POINT:
+        return _competent_from_point(intake, boundary_free)
     if intake.competent_unit is not None:
         competent = _unit_in_force(intake.competent_unit)
     elif "commune" in procedure.levels:
@@ -123,6 +130,32 @@ def _competent(intake: Intake, boundary_free: bool) -> Unit:
         raise ApplicationError(
             NOT_BOUNDARY_FREE.format(code=procedure.code, unit=competent.full_name),
             extra={"competent_unit": competent.code},
+            status=422,
+        )
+    return competent
+
+
+def _competent_from_point(intake: Intake, boundary_free: bool) -> Unit:
+    """A service point (the province centre or a branch, ADR 0015) receives any boundary-free
+    procedure of its province and decides none: the competent unit is named, a commune or the
+    province of the point."""
+    point, procedure = intake.receiving_unit, intake.procedure
+    if not boundary_free:
+        raise ApplicationError(
+            POINT_NOT_BOUNDARY_FREE.format(code=procedure.code, point=point.full_name),
+            extra={"field": "procedure_code"},
+            status=422,
+        )
+    competent = intake.competent_unit
+    if competent is None and "commune" not in procedure.levels:
+        competent = unit_in_force(Level.PROVINCE, point.province_code)
+    if competent is None or competent.level not in (Level.COMMUNE, Level.PROVINCE):
+        raise ApplicationError(COMPETENT_NEEDED, extra={"field": "competent_unit"}, status=422)
+    competent = _unit_in_force(competent)
+    if competent.province_code != point.province_code:
+        raise ApplicationError(
+            OTHER_PROVINCE.format(unit=competent.full_name),
+            extra={"field": "competent_unit"},
             status=422,
         )
     return competent

@@ -3,14 +3,14 @@ and /tra-cuu/."""
 
 from django.urls import path
 
-from haicap.dossiers import mine, portal, views
+from haicap.dossiers import counter_checklist, mine, portal, views
 
 app_name = "dossiers"
 urlpatterns = [
     path("mot-cua/", views.queue, name="queue"),
     path("mot-cua/tiep-nhan/", views.receive, name="receive"),
     path("mot-cua/tiep-nhan/thu-tuc/", views.procedure_picker, name="procedure_picker"),
-    path("mot-cua/tiep-nhan/giay-to/", views.checklist, name="checklist"),
+    path("mot-cua/tiep-nhan/giay-to/", counter_checklist.checklist, name="checklist"),
     path("mot-cua/tiep-nhan/dia-chi/", views.address_lookup, name="address_lookup"),
     path("mot-cua/tiep-nhan/don-vi/", views.unit_picker, name="unit_picker"),
     path("mot-cua/so-theo-doi/", views.register, name="register"),

@@ -24,10 +24,11 @@ from haicap.core import idempotency
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.rights import CorePerm
+from haicap.dossiers.counter_checklist import checklist_again
 from haicap.dossiers.deadlines import is_overdue
 from haicap.dossiers.models import Channel, ReturnMethod, Status
 from haicap.dossiers.paperwork import FORMS, form_response, register_pdf, register_xlsx
-from haicap.dossiers.received import checklist_rows, received_from_form
+from haicap.dossiers.received import received_from_form
 from haicap.dossiers.results import (
     ATTACH_STATUSES,
     max_result_bytes,
@@ -48,7 +49,6 @@ from haicap.dossiers.selectors import (
 from haicap.dossiers.services import Intake, allowed_actions, dossier_intake, dossier_transition
 from haicap.dossiers.validation import applicant_from_form
 from haicap.dossiers.workflow import TRANSITIONS, action_label
-from haicap.procedures.models import Procedure
 from haicap.procedures.selectors import procedure_for_intake, procedure_search, procedure_settings
 from haicap.units.address.convert import convert_address
 from haicap.units.models import Unit
@@ -59,9 +59,12 @@ ITEM_KINDS = {"bản chính": "original", "bản sao có chứng thực": "certi
 
 
 def _officer_units(request: HttpRequest, perm: str = DossierPerm.RECEIVE) -> list[Unit]:
-    """The communes (or provinces) where the signed-in officer holds `perm`, for pickers."""
+    """The communes, service points (or provinces) where the signed-in officer holds `perm`,
+    for pickers."""
     scope = scope_for(request.user, perm)
-    units = Unit.objects.current().filter(code__in=sorted(scope.unit_codes), level="commune")
+    units = Unit.objects.current().filter(
+        code__in=sorted(scope.unit_codes), level__in=("commune", "point")
+    )
     provinces = Unit.objects.current().filter(
         code__in=sorted(scope.province_codes), level="province"
     )
@@ -168,32 +171,13 @@ def receive(request: HttpRequest) -> HttpResponse:
             )
         except ApplicationError as exc:
             context["error"] = exc
-            context["checklist"] = _checklist_again(post)
+            context["checklist"] = checklist_again(post)
             return render(request, "dossiers/receive.html", context, status=exc.status)
         messages.success(request, f"Đã tạo hồ sơ {dossier.code}.")
         if dossier.due_at is not None:  # accepted: the slip opens for printing
             return redirect(reverse("dossiers:detail", args=[dossier.code]) + "?in=01")
         return redirect("dossiers:detail", code=dossier.code)
     return render(request, "dossiers/receive.html", context)
-
-
-def _checklist_again(post: Any) -> dict[str, Any] | None:
-    """After a refusal the form comes back with the officer's ticks."""
-    code = post.get("checklist_for", "")
-    procedure = Procedure.objects.filter(code=code).first() if code else None
-    return checklist_rows(procedure, post) if procedure else None
-
-
-@login_required
-def checklist(request: HttpRequest) -> HttpResponse:
-    """HTMX: the chosen procedure's checklist, to tick what the citizen hands in."""
-    if not _officer_units(request):
-        raise PermissionDenied(PERMISSION_DENIED)
-    code = request.GET.get("procedure_code", "").strip()
-    procedure = Procedure.objects.filter(code=code).first() if code else None
-    if procedure is None:
-        raise NotFound(f"Không có thủ tục mã «{code[:40]}».", extra={"field": "procedure_code"})
-    return render(request, "dossiers/_checklist.html", {"checklist": checklist_rows(procedure)})
 
 
 def _province_of(receiving_code: str) -> str:

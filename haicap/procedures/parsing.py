@@ -31,8 +31,11 @@ _COUNT = re.compile(r"(\d+)\s*bản chính(?:\s*,\s*(\d+)\s*bản sao)?")
 _TEMPLATE_EXT = re.compile(r"\.(?:docx?|pdf|xlsx?|odt)\s*$", re.IGNORECASE)
 _LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 # '85/2019/TT-BTC' followed directly by the next title ('Nghị định...'): stop before 'Ng'
+# a code ends where a title starts ('Nghị…', 'LUẬT…') or the next code does
+# ('118/2014/NĐ-CP118/2014/NĐ-CP'); 'QH13' takes two digits ('Luật 60/2014/QH1360/2014/QH13')
+_CODE_END = rf"(?=[A-ZĐ][{_LOWER}]|[^A-ZĐ0-9]|$|\d+/\d{{4}}/|LUẬT|NGHỊ|THÔNG|QUYẾT)"
 _LEGAL_CODE = re.compile(
-    rf"\d+/\d{{4}}/(?:[A-ZĐ0-9]+-)*[A-ZĐ0-9]+?(?=[A-ZĐ][{_LOWER}]|[^A-ZĐ0-9]|$)"
+    rf"\d+(?:\.\d+)?/\d{{4}}/(?:QH\d{{2}}|(?:[A-ZĐ0-9]+-)*[A-ZĐ0-9]+?{_CODE_END})"
 )
 _SECTION = re.compile(r"\*\s*(Giấy tờ phải nộp|Giấy tờ phải xuất trình)\s*:?")
 _TABLE_HEADER = re.compile(r"Tên giấy tờ\s*Mẫu đơn, tờ khai\s*Số lượng")
@@ -194,15 +197,47 @@ def parse_result(text: str) -> str:
     return " ".join(name.split())[:500]
 
 
+def _glued_title_start(title: str) -> str:
+    """'… của Bộ Tư phápThông tư số' -> '… của Bộ Tư pháp': a column's code that begins with
+    words ('Thông tư số 03/2023/TT-BTP') leaves them glued to the end of the title."""
+    cuts = [
+        i
+        for i in range(1, len(title) - 1)
+        if not (title[i - 1].isspace() or title[i - 1].isupper())
+        and title[i].isupper()
+        and title[i + 1].islower()
+    ]
+    return title[: cuts[-1]] if cuts else title
+
+
+def _ends_an_entry(body: str, m: re.Match[str]) -> bool:
+    """The code column is glued to its title ('Luật Hộ tịch123/2015/NĐ-CP') or to the next
+    title ('…/TT-BTPThông tư …'); a code quoted inside a title follows a space
+    ('Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 …')."""
+    before = body[m.start() - 1] if m.start() else " "
+    after = body[m.end() : m.end() + 2]
+    starts_title = len(after) == 2 and after[0].isupper() and after[1].islower()
+    return not before.isspace() or starts_title or not body[m.end() :].strip()
+
+
 def parse_legal_basis(text: str, problems: list[tuple[str, str]]) -> list[dict[str, str]]:
+    """'Tên văn bản pháp lýMã văn bản' then, per document, its title and its code run
+    together: the title is everything up to the code that ends the entry."""
     body = text.replace("Tên văn bản pháp lýMã văn bản", "", 1)
     out: list[dict[str, str]] = []
     position = 0
     for m in _LEGAL_CODE.finditer(body):
-        title = " ".join(body[position : m.start()].split())
+        if not _ends_an_entry(body, m):
+            continue
+        title = " ".join(body[position : m.start()].split()).strip(" .;")
+        if m.start() > 0 and body[m.start() - 1].isspace():  # code column starting with words
+            title = _glued_title_start(title)
         position = m.end()
-        if title or m.group(0):
-            out.append({"title": title[:500], "code": m.group(0)})
+        out.append({"title": title[:500], "code": m.group(0)})
+    rest = " ".join(body[position:].split()).strip(" .;")
+    quoted = _LEGAL_CODE.search(rest)
+    if quoted:  # a last title without its code column ('Nghị định số 46/2020/NĐ-CP46/2020')
+        out.append({"title": rest[:500], "code": quoted.group(0)})
     if not out and body.strip() and "Không có thông tin" not in body:
         problems.append(("legal_basis", "no document code (NN/YYYY/TYPE) found"))
     return out

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError
 from haicap.core.permissions import scope_for
-from haicap.procedures.models import OnlineLevel, TimeUnitChoice
+from haicap.procedures.models import OnlineLevel, Procedure, TimeUnitChoice
+from haicap.procedures.requirements import checklist_for
 from haicap.procedures.rights import ProcedurePerm
 from haicap.procedures.selectors import (
     procedure_fields,
@@ -56,6 +60,36 @@ def procedure_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+# what the parser could not read, said for the province's administrator (never to the public)
+UNREAD = {
+    "time_unit": _("thời hạn giải quyết không ghi đơn vị (ngày, ngày làm việc…)"),
+    "time": _("không đọc được thời hạn giải quyết"),
+    "fee": _("không đọc được phí, lệ phí"),
+    "channels": _("không đọc được cách thức thực hiện"),
+    "components": _("không đọc được thành phần hồ sơ"),
+    "result": _("không ghi kết quả thực hiện"),
+    "legal_basis": _("không đọc được số hiệu văn bản căn cứ pháp lý"),
+}
+
+
+def _unread(procedure: Procedure) -> list[str]:
+    fields = {str(name) for name, *_ in procedure.parse_problems or []}
+    fields |= {name for name, _ in checklist_for(procedure).problems}
+    return [str(label) for name, label in UNREAD.items() if name in fields]
+
+
+def _public_checklist(procedure: Procedure) -> dict[str, Any]:
+    checklist = checklist_for(procedure)
+    return {
+        "items": checklist.items,
+        "required_submit": [i for i in checklist.to_submit() if i.required],
+        "required_present": [i for i in checklist.to_present() if i.required],
+        "conditional": checklist.conditional(),
+        "notes": checklist.notes,
+        "curated": checklist.curated,
+    }
+
+
 def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     procedure = procedure_get(code)
     province = _admin_province(request) if request.user.is_authenticated else ""
@@ -64,6 +98,8 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
         "procedures/detail.html",
         {
             "procedure": procedure,
+            "checklist": _public_checklist(procedure),
+            "unread": _unread(procedure) if province else [],
             "province": province,
             "settings": procedure_settings(procedure, province) if province else None,
             "online_levels": OnlineLevel.choices,

@@ -38,7 +38,7 @@ def _columns(model: Any, skip: tuple[str, ...] = ("id",)) -> list[str]:
 D_COLS = _columns(Dossier, ())
 E_COLS = _columns(DossierEvent)
 S_COLS = _columns(SupplementRequest)
-JSON = {"data", "items", "candidate_codes", "attributes"}
+JSON = {"data", "items", "candidate_codes", "attributes", "received_items"}
 
 
 class Batch:
@@ -86,6 +86,7 @@ def _intake_row(plan: DossierPlan, pk: int, code: str, actor: Any) -> dict[str, 
         "applicant_commune_code": plan.applicant_commune,
         "request": "",
         "sets": 1,
+        "received_items": [],  # the simulator ticks no checklist (Intake.received_items None)
         "registered_at": plan.at,
         "received_at": None,
         "time_value": settings.time_value,

@@ -12,6 +12,7 @@ from haicap.units import selectors
 from haicap.units.address.convert import convert_address
 from haicap.units.locate import inside_vietnam_bbox, locator
 from haicap.units.models import Level, Unit
+from haicap.units.points import service_points
 
 router = Router(tags=["units"])
 
@@ -104,6 +105,58 @@ class LocateOut(Schema):
     lon: float
     commune: UnitOut
     province: UnitOut
+
+
+class ServicePointOut(Schema):
+    code: str
+    kind: str
+    name: str
+    full_name: str
+    name_en: str
+    province_code: str
+    parent_code: str | None
+    address: str
+    commune_code: str
+    old_district_code: str
+    hours: list[str]
+    phone: str
+    lat: float | None
+    lon: float | None
+    demo: bool
+
+
+class PointFilter(Schema):
+    q: str = Field("", description="tìm theo tên hoặc địa chỉ, có dấu hoặc không dấu")
+    province: str = Field("", description="mã tỉnh, ví dụ 79")
+
+
+@router.get(
+    "/points",
+    response=list[ServicePointOut],
+    summary="Điểm tiếp nhận hồ sơ: trung tâm phục vụ hành chính công và chi nhánh (phân trang)",
+)
+@paginate(Paginated)
+def list_points(request: HttpRequest, filters: Query[PointFilter]) -> list[dict]:
+    return [
+        {
+            "code": p.unit.code,
+            "kind": p.unit.kind,
+            "name": p.unit.name,
+            "full_name": p.unit.full_name,
+            "name_en": p.unit.name_en,
+            "province_code": p.province_code,
+            "parent_code": p.parent.unit.code if p.parent else None,
+            "address": p.address,
+            "commune_code": p.commune_code,
+            "old_district_code": p.old_district_code,
+            "hours": p.hours_lines,
+            "phone": p.phone,
+            "lat": p.lat,
+            "lon": p.lon,
+            "demo": p.demo,
+        }
+        for p in service_points(filters.province, filters.q)
+    ]
 
 
 @router.get("/provinces", response=list[UnitOut], summary="Tỉnh/thành phố")

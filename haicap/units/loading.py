@@ -18,6 +18,7 @@ from haicap.core.permissions import Actor
 from haicap.core.text import search_key
 from haicap.core.ttlcache import clear_all_caches
 from haicap.units.models import Succession, Unit
+from haicap.units.points import POINTS_FILE, ServicePointDataError, service_points_load
 from haicap.units.rights import UnitsAudit
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -98,6 +99,7 @@ def units_load(
     with transaction.atomic():
         _load_units(files, summary, progress)
         _load_successions(files.succession_rows, summary, progress)
+        _load_service_points(data_dir, actor)
         summary.counts = _reference_counts()
         audit_record(
             actor=actor,
@@ -107,6 +109,18 @@ def units_load(
         )
     _reset_lookups_after_load()
     return summary
+
+
+def _load_service_points(data_dir: Path, actor: Actor | None) -> None:
+    """The province service centres and their branches (ADR 15), after the communes they are
+    in; a data directory without their file (an older copy) leaves them as they are."""
+    path = data_dir / POINTS_FILE.name
+    if not path.exists():
+        return
+    try:
+        service_points_load(path=path, actor=actor)
+    except ServicePointDataError as exc:
+        raise ReferenceDataError(str(exc)) from exc
 
 
 @dataclass
@@ -230,6 +244,7 @@ def _reference_counts() -> dict[str, int]:
         "communes in force": Unit.objects.current().communes().count(),
         "pre-reform communes": Unit.objects.communes().filter(valid_to__lt="2025-07-01").count(),
         "successions": Succession.objects.count(),
+        "service points": Unit.objects.current().points().count(),
     }
 
 

@@ -20,6 +20,9 @@ class Level(models.TextChoices):
     PROVINCE = "province", _("Tỉnh/thành phố")
     DISTRICT = "district", _("Quận/huyện")
     COMMUNE = "commune", _("Xã/phường")
+    # a receiving agency that is not an administrative unit: the province's public
+    # administration service centre or one of its branches (units.models.ServicePoint)
+    POINT = "point", _("Điểm tiếp nhận hồ sơ")
 
 
 class Kind(models.TextChoices):
@@ -34,6 +37,8 @@ class Kind(models.TextChoices):
     WARD = "phuong", _("Phường")
     TOWNSHIP = "thi_tran", _("Thị trấn")
     SPECIAL_ZONE = "dac_khu", _("Đặc khu")
+    SERVICE_CENTRE = "trung_tam_hcc", _("Trung tâm Phục vụ hành chính công")
+    SERVICE_BRANCH = "chi_nhanh_hcc", _("Chi nhánh Trung tâm Phục vụ hành chính công")
 
 
 class UnitQuerySet(models.QuerySet["Unit"]):
@@ -51,6 +56,9 @@ class UnitQuerySet(models.QuerySet["Unit"]):
 
     def communes(self) -> UnitQuerySet:
         return self.filter(level=Level.COMMUNE)
+
+    def points(self) -> UnitQuerySet:
+        return self.filter(level=Level.POINT)
 
 
 class Unit(models.Model):
@@ -137,3 +145,48 @@ class Succession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.predecessor} → {self.successor} ({self.relation})"
+
+
+class ServicePoint(models.Model):
+    """Where a receiving agency that is not a commune receives and returns dossiers: the
+    province's public administration service centre or one of its branches (HCMC: bases in old
+    district headquarters; Hanoi: 12 branches). Its `unit` (level `point`) is what dossiers,
+    memberships and daily code sequences refer to; this row says where it is and when it is open.
+    """
+
+    unit = models.OneToOneField(
+        Unit, on_delete=models.CASCADE, related_name="service_point", verbose_name=_("đơn vị")
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="branches",
+        verbose_name=_("trung tâm chủ quản"),
+    )
+    province_code = models.CharField(_("mã tỉnh"), max_length=2, db_index=True)
+    address = models.CharField(_("địa chỉ"), max_length=300)
+    # the new commune the building is in, and the old district whose headquarters it was
+    commune_code = models.CharField(_("mã xã/phường nơi đặt trụ sở"), max_length=5, blank=True)
+    old_district_code = models.CharField(_("mã quận/huyện cũ"), max_length=3, blank=True)
+    hours = models.TextField(_("giờ làm việc"), help_text=_("Mỗi dòng một khoảng thời gian"))
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    lat = models.FloatField(_("vĩ độ"), null=True, blank=True)
+    lon = models.FloatField(_("kinh độ"), null=True, blank=True)
+    # True: the address, hours or position are illustrative, not taken from an official source
+    demo = models.BooleanField(_("dữ liệu minh hoạ"), default=False)
+    source = models.CharField(_("nguồn"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("điểm tiếp nhận hồ sơ")
+        verbose_name_plural = _("điểm tiếp nhận hồ sơ")
+        ordering = ["province_code", "order", "unit__code"]
+
+    def __str__(self) -> str:
+        return str(self.unit.full_name)
+
+    @property
+    def hours_lines(self) -> list[str]:
+        return [line.strip() for line in self.hours.splitlines() if line.strip()]

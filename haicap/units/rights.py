@@ -9,6 +9,7 @@ from haicap.core.roles import Role
 class UnitsAudit(AuditActions):
     LOADED = 200, _("Nạp dữ liệu đơn vị hành chính")
     ADDRESSES_CONVERTED = 210, _("Chuyển đổi địa chỉ hàng loạt")
+    POINTS_LOADED = 211, _("Nạp danh sách điểm tiếp nhận hồ sơ")
 
 
 class UnitsPerm(Permissions):

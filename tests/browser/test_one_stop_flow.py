@@ -1,5 +1,6 @@
-"""A birth registration at Bến Thành for a citizen of old Quận 3: received at the counter with the
-slip printed, completed by the processing officer, returned, tracked and rated by the citizen."""
+"""A birth registration at Bến Thành for a citizen of old Quận 3: received at the counter by
+ticking four papers, with a one-page slip listing exactly those, completed by the processing
+officer, returned, tracked and rated by the citizen."""
 
 import re
 import subprocess
@@ -11,6 +12,8 @@ from playwright.sync_api import expect
 from tests.browser.conftest import screenshot
 
 PASSWORD = "haicap-demo-2025"
+# the papers of an ordinary birth registration brought by a relative with a proxy letter
+FOUR = ("to-khai", "giay-chung-sinh", "giay-to-tuy-than", "van-ban-uy-quyen")
 
 
 def sign_in(page, username: str, full_name: str) -> None:  # type: ignore[no-untyped-def]
@@ -41,6 +44,16 @@ def pdf_text(pdf: bytes) -> str:
     return " ".join(out.split())
 
 
+def pdf_pages(pdf: bytes) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "slip.pdf"
+        path.write_bytes(pdf)
+        info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True)
+    found = re.search(r"Pages:\s+(\d+)", info.stdout)
+    assert found, info.stdout
+    return int(found.group(1))
+
+
 def test_birth_registration_from_counter_to_rating(page, browser, demo_server):  # type: ignore[no-untyped-def]
     # the counter officer receives it, keyboard first
     sign_in(page, "motcua.benthanh", "Trần Thị Bình")
@@ -49,6 +62,10 @@ def test_birth_registration_from_counter_to_rating(page, browser, demo_server): 
     page.get_by_label("Tìm thủ tục").fill("dang ky khai sinh")
     picker = page.get_by_test_id("procedure-picker")
     picker.get_by_role("radio", name=re.compile(r"1\.001193")).check()
+    checklist = page.get_by_test_id("checklist")
+    expect(checklist).to_contain_text("Trường hợp trẻ em bị bỏ rơi")  # offered, not ticked
+    for key in FOUR:
+        page.get_by_test_id(f"recv-{key}").check()
     page.get_by_label("Họ và tên").fill("Nguyễn Thị Mai")
     page.get_by_label("Số định danh cá nhân (CCCD)").fill("079190001234")
     page.get_by_label("Số điện thoại").fill("0903 123 456")
@@ -60,17 +77,22 @@ def test_birth_registration_from_counter_to_rating(page, browser, demo_server): 
     expect(page.get_by_test_id("status")).to_have_text("Đã tiếp nhận")
     code = page.locator("h1").inner_text().split()[0]
     assert re.fullmatch(r"26743-\d{6}-\d{4}", code)
+    expect(page.get_by_test_id("received-items").locator("li")).to_have_count(4)
 
-    # the slip: a real PDF with the code, the applicant and the appointment
-    slip = page.get_by_test_id("forms").get_by_role("link", name=re.compile("^01"))
-    response = page.request.get(slip.get_attribute("href"))
+    # the slip opens for printing: one A5 page with the code, the applicant, the four papers
+    expect(page.get_by_test_id("slip-preview")).to_be_attached()
+    response = page.request.get(page.get_by_test_id("slip-preview").get_attribute("src"))
     assert response.headers["content-type"] == "application/pdf"
-    text = pdf_text(response.body())
+    text, pages = pdf_text(response.body()), pdf_pages(response.body())
     assert (
         "PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text
         and code in text
         and "Nguyễn Thị Mai" in text
     )
+    assert pages == 1
+    for name in ("Tờ khai đăng ký khai sinh", "Giấy chứng sinh", "Văn bản ủy quyền", "Giấy tờ tùy thân"):
+        assert name in text, name
+    assert "bỏ rơi" not in text and "Lưu ý" not in text and "chưa kiểm chứng" not in text
     page.get_by_role("button", name="Chuyển cơ quan giải quyết").click()
     expect(page.get_by_test_id("status")).to_have_text("Đang xử lý")
     screenshot(page, "dossier-transferred")

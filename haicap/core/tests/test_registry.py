@@ -49,6 +49,7 @@ STORED_AUDIT_VALUES = {
     111: "Thu hồi quyền",
     200: "Nạp dữ liệu đơn vị hành chính",
     210: "Chuyển đổi địa chỉ hàng loạt",
+    211: "Nạp danh sách điểm tiếp nhận hồ sơ",
     300: "Sửa lịch làm việc",
     400: "Cấu hình thủ tục",
     500: "Tạo hồ sơ",

@@ -171,3 +171,20 @@ def test_the_slip_of_a_dossier_without_ticks_never_prints_unverified(intake, cou
     assert not d.time_verified  # the catalogue's "1" has no unit
     pages, _, text = _pages(form_pdf(d, "01"), tmp_path)
     assert pages == 1 and "chưa kiểm chứng" not in text and "Người tiếp nhận có trách nhiệm" not in text
+
+
+@pytest.mark.parametrize("code", __import__("haicap.dossiers.demo", fromlist=["PROCEDURES"]).PROCEDURES)
+def test_the_demo_ticks_are_accepted_and_show_on_the_slip_data(intake, counter_officer, code):
+    from haicap.dossiers.demo import demo_received
+    from haicap.procedures.models import Procedure
+    from haicap.procedures.requirements import checklist_for
+
+    procedure = Procedure.objects.get(code=code)
+    d = dossier_intake(
+        dataclasses.replace(intake, procedure=procedure, received_items=demo_received(procedure, 0)),
+        actor=counter_officer,
+    )
+    checklist = checklist_for(procedure)
+    assert d.status == Status.ACCEPTED
+    assert len(d.received_items) == len(checklist.required()) + bool(checklist.conditional())
+    assert d.received_items, "a demo slip lists papers"

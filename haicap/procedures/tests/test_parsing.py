@@ -80,3 +80,30 @@ def test_record_levels_and_result():
     )
     assert parsed.levels == ["commune", "province"]
     assert parsed.result == "Giấy khai sinh"
+
+
+def test_legal_basis_keeps_each_title_with_its_own_code():
+    """A code quoted inside a title (after a space) does not end the entry; the code column is
+    glued to its title, or to the next title, or to the next code."""
+    text = (
+        "Tên văn bản pháp lýMã văn bản"
+        "Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của  Chính phủ quy định chi tiết một số điều"
+        " và biện pháp thi  hành Luật Hộ tịch123/2015/NĐ-CP"
+        "Thông tư số 03/2023/TT-BTP ngày 02/8/2023 của Bộ trưởng Bộ Tư phápThông tư số 03/2023/TT-BTP"
+        "Nghị định 118/2014/NĐ-CP118/2014/NĐ-CP"
+        "Luật 60/2014/QH1360/2014/QH13"
+        "Nghị quyết số 66.7/2025/NQ-CP của Chính phủ66.7/2025/NQ-CP"
+    )
+    problems: list = []
+    assert parse_legal_basis(text, problems) == [
+        {
+            "title": "Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ quy định chi tiết"
+            " một số điều và biện pháp thi hành Luật Hộ tịch",
+            "code": "123/2015/NĐ-CP",
+        },
+        {"title": "Thông tư số 03/2023/TT-BTP ngày 02/8/2023 của Bộ trưởng Bộ Tư pháp", "code": "03/2023/TT-BTP"},
+        {"title": "Nghị định 118/2014/NĐ-CP", "code": "118/2014/NĐ-CP"},
+        {"title": "Luật 60/2014/QH13", "code": "60/2014/QH13"},
+        {"title": "Nghị quyết số 66.7/2025/NQ-CP của Chính phủ", "code": "66.7/2025/NQ-CP"},
+    ]
+    assert problems == []

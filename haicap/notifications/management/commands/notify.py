@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
 
 from haicap.notifications.delivery import Delivery, messages_send
 from haicap.notifications.gateways import gateway_get
@@ -20,8 +21,19 @@ class Command(BaseCommand):
         send = sub.add_parser("send", help="deliver pending messages whose time has come")
         send.add_argument("--limit", type=int, default=1000, help="at most this many (1000)")
         send.add_argument("--batch", type=int, default=50, help="messages per transaction (50)")
+        sub.add_parser("demo", help="a demo dossier with an electronic result; then send")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "demo":
+            from haicap.notifications.demo import PHONE, demo_result
+
+            with transaction.atomic():
+                dossier = demo_result()
+            self.stdout.write(
+                f"Hồ sơ có kết quả điện tử: {dossier.code} (tra cứu tại /tra-cuu/ với 4 số cuối "
+                f"điện thoại {PHONE.replace(' ', '')[-4:]})."
+            )
+            options = {**options, "limit": 1000, "batch": 50}
         limit, batch = max(1, options["limit"]), max(1, options["batch"])
         gateway = gateway_get()
 

@@ -1,0 +1,40 @@
+// Service points on a map drawn from our own data: the province's communes (if they load) and
+// one marker per point; no tile server. The list beside the map works without it.
+(function () {
+  var el = document.getElementById('points-map');
+  var data = document.getElementById('points-data');
+  if (!el || !data || typeof L === 'undefined') { return; }
+  var points = JSON.parse(data.textContent);
+  var map = L.map(el, { attributionControl: false, zoomSnap: 0.25 });
+  var markers = L.featureGroup().addTo(map);
+  points.forEach(function (p) {
+    var box = document.createElement('div');
+    var title = document.createElement('strong');
+    title.textContent = p.name;
+    box.appendChild(title);
+    [p.address].concat(p.hours).forEach(function (line) {
+      var row = document.createElement('div');
+      row.textContent = line;
+      box.appendChild(row);
+    });
+    L.circleMarker([p.lat, p.lon], { radius: 8, weight: 2, color: '#8a1c1c', fillColor: '#e06666', fillOpacity: 0.9 })
+      .bindPopup(box).bindTooltip(p.name).addTo(markers)
+      .on('click', function () {
+        var item = document.getElementById('diem-' + p.code);
+        if (item) { item.scrollIntoView({ block: 'nearest' }); }
+      });
+  });
+  function fit() {
+    if (points.length) { map.fitBounds(markers.getBounds().pad(0.6), { maxZoom: 14 }); }
+    else { map.setView([16, 106], 5); }
+    el.dataset.ready = String(points.length);
+  }
+  fetch(el.dataset.geojson, { headers: { 'Accept': 'application/json' } })
+    .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+    .then(function (g) {
+      L.geoJSON(g, { style: { weight: 1, color: '#1f4e79', fillColor: '#cfe2f3', fillOpacity: 0.3 },
+                    interactive: false }).addTo(map).bringToBack();
+      fit();
+    })
+    .catch(fit);
+})();

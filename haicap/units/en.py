@@ -1,0 +1,37 @@
+"""English for the units app's Vietnamese strings (merged by `make messages`)."""
+# ruff: noqa: E501
+
+EN = {
+    # service points (ADR 0015)
+    "Trung tâm Phục vụ hành chính công và chi nhánh": "Public administration service centre and branches",
+    "Xã, phường, đặc khu": "Communes, wards, special zones",
+    "Điểm tiếp nhận": "Service points",
+    "Điểm tiếp nhận hồ sơ": "Service point",
+    "Trung tâm Phục vụ hành chính công": "Public administration service centre",
+    "Chi nhánh Trung tâm Phục vụ hành chính công": "Branch of the public administration service centre",
+    "trung tâm chủ quản": "parent centre",
+    "mã xã/phường nơi đặt trụ sở": "code of the commune the building is in",
+    "mã quận/huyện cũ": "old district code",
+    "Mỗi dòng một khoảng thời gian": "One opening period a line",
+    "vĩ độ": "latitude",
+    "kinh độ": "longitude",
+    "dữ liệu minh hoạ": "illustrative data",
+    "thứ tự": "order",
+    "điểm tiếp nhận hồ sơ": "service point",
+    "Nạp danh sách điểm tiếp nhận hồ sơ": "Load the list of service points",
+    "Xã, phường giải quyết (khi nộp tại trung tâm hoặc chi nhánh)": "Commune that decides (when filing at the centre or a branch)",
+    "— chọn khi nộp tại trung tâm hoặc chi nhánh —": "— choose when filing at the centre or a branch —",
+    "Địa chỉ, giờ làm việc của trung tâm và các chi nhánh": "Addresses and opening hours of the centre and its branches",
+    "minh hoạ": "illustrative",
+    "Xem trên bản đồ": "See on the map",
+    "Điểm tiếp nhận và trả kết quả hồ sơ": "Where to file dossiers and collect results",
+    "Ngoài bộ phận một cửa của xã, phường, đặc khu, người dân nộp hồ sơ thủ tục phi địa giới tại Trung tâm Phục vụ hành chính công của tỉnh, thành phố và các chi nhánh; hồ sơ được chuyển đến xã, phường có thẩm quyền và trả kết quả tại nơi đã nộp.": "Besides the one-stop desk of each commune, ward and special zone, boundary-free procedures can be filed at the province's public administration service centre and its branches; the dossier is sent to the competent commune and the result is returned where it was filed.",
+    "Tên hoặc địa chỉ (không cần dấu)": "Name or address (diacritics optional)",
+    "Tìm điểm tiếp nhận": "Find a service point",
+    "Địa chỉ và giờ làm việc đánh dấu «minh hoạ» chưa được đối chiếu với quyết định thành lập của thành phố; vị trí trên bản đồ là tâm của phường nơi đặt trụ sở.": "Addresses and hours marked “illustrative” have not been checked against the city's founding decision; the position on the map is the centre of the ward the building is in.",
+    "Tại trụ sở cũ của": "In the former headquarters of",
+    "Nộp hồ sơ trực tuyến, nhận kết quả tại đây": "File online, collect the result here",
+    "Tỉnh, thành phố này chưa có điểm tiếp nhận nào ngoài bộ phận một cửa của xã, phường.": "This province has no service point yet besides the communes' one-stop desks.",
+    "Danh sách xã, phường, đặc khu của tỉnh, thành phố": "Communes, wards and special zones of the province",
+    "Bản đồ vẽ từ ranh giới trong dữ liệu của hệ thống; không cần máy chủ bản đồ nền. Danh sách bên cạnh đủ dùng khi không xem được bản đồ.": "The map is drawn from the system's own boundaries, with no tile server. The list beside it is enough when the map cannot be shown.",
+}

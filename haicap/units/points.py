@@ -1,0 +1,175 @@
+"""Service points beyond the commune: the province's public administration service centre and
+its branches, as receiving agencies (ADR 0015).
+
+A point is a `Unit` of level `point` (so that dossiers, memberships, queues and the daily code
+sequence refer to it as to a commune) with a `ServicePoint` row saying where it is, when it is
+open and which old district's headquarters it uses. The shipped list is
+`data/service_points.csv`; `units_load` loads it after the units, in the same transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from haicap.core.audit import audit_record
+from haicap.core.permissions import Actor
+from haicap.core.text import search_key
+from haicap.core.ttlcache import clear_all_caches
+from haicap.units.models import REFORM_DATE, Kind, Level, ServicePoint, Unit
+from haicap.units.rights import UnitsAudit
+
+POINTS_FILE = Path(__file__).resolve().parent / "data" / "service_points.csv"
+POINT_KINDS = {Kind.SERVICE_CENTRE.value, Kind.SERVICE_BRANCH.value}
+
+
+class ServicePointDataError(Exception):
+    """A row of the service point list is wrong; nothing was written."""
+
+
+@dataclass(frozen=True)
+class PointsSummary:
+    created: int
+    updated: int
+
+    def line(self) -> str:
+        return f"service points: {self.created} created, {self.updated} updated"
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+    except (OSError, csv.Error) as exc:
+        raise ServicePointDataError(f"cannot read {path}: {exc}") from exc
+
+
+def _checked(row: dict[str, str], line: int, codes: set[str]) -> Unit:
+    """The commune the point's building is in; a wrong row names its line and column."""
+    where = f"service_points.csv line {line}"
+    code = row.get("code", "")
+    if len(code) != 5 or code.isdigit():
+        raise ServicePointDataError(f"{where}: code «{code}» must be 5 characters, not digits only")
+    if row.get("kind") not in POINT_KINDS:
+        raise ServicePointDataError(f"{where}: kind «{row.get('kind')}» is not a service point")
+    if row.get("parent") and row["parent"] not in codes:
+        raise ServicePointDataError(f"{where}: parent «{row['parent']}» is not listed before it")
+    for column in ("name", "full_name", "address", "hours", "province_code"):
+        if not row.get(column, "").strip():
+            raise ServicePointDataError(f"{where}: column {column} is empty")
+    commune = (
+        Unit.objects.current()
+        .filter(level=Level.COMMUNE, code=row.get("commune_code", ""))
+        .first()
+    )
+    if commune is None or commune.province_code != row["province_code"]:
+        raise ServicePointDataError(
+            f"{where}: commune_code «{row.get('commune_code')}» is no commune in force of "
+            f"province {row['province_code']}"
+        )
+    return commune
+
+
+def _unit_save(row: dict[str, str]) -> tuple[Unit, bool]:
+    fields = {
+        "kind": row["kind"],
+        "name": row["name"],
+        "full_name": row["full_name"],
+        "name_en": row.get("name_en", ""),
+        "full_name_en": row.get("full_name_en", ""),
+        "search_key": search_key(f"{row['code']} {row['full_name']} {row['address']}")[:240],
+        "province_code": row["province_code"],
+        "district_code": row.get("old_district_code", ""),
+        "source": "service_points.csv",
+    }
+    return Unit.objects.update_or_create(
+        level=Level.POINT, code=row["code"], valid_from=REFORM_DATE, defaults=fields
+    )
+
+
+def service_points_load(*, path: Path = POINTS_FILE, actor: Actor | None = None) -> PointsSummary:
+    """Create or update every listed point (idempotent, in one transaction, audited)."""
+    rows = _read(path)
+    created = updated = 0
+    with transaction.atomic():
+        saved: dict[str, ServicePoint] = {}
+        for line, row in enumerate(rows, start=2):
+            commune = _checked(row, line, set(saved))
+            unit, made = _unit_save(row)
+            lat, lon = row.get("lat", ""), row.get("lon", "")
+            point, _ = ServicePoint.objects.update_or_create(
+                unit=unit,
+                defaults={
+                    "parent": saved.get(row.get("parent", "")),
+                    "province_code": row["province_code"],
+                    "address": row["address"],
+                    "commune_code": commune.code,
+                    "old_district_code": row.get("old_district_code", ""),
+                    "hours": "\n".join(p.strip() for p in row["hours"].split("|")),
+                    "phone": row.get("phone", ""),
+                    # no surveyed position: the commune's representative point, said so on the map
+                    "lat": float(lat) if lat else commune.centroid_lat,
+                    "lon": float(lon) if lon else commune.centroid_lon,
+                    "demo": row.get("demo", "") == "1",
+                    "source": row.get("source", "")[:200],
+                    "order": int(row.get("order") or 0),
+                },
+            )
+            saved[row["code"]] = point
+            created, updated = created + made, updated + (not made)
+        summary = PointsSummary(created, updated)
+        audit_record(
+            actor=actor,
+            action=UnitsAudit.POINTS_LOADED,
+            note=summary.line(),
+            data={"created": created, "updated": updated, "codes": sorted(saved)},
+        )
+    clear_all_caches()
+    transaction.on_commit(clear_all_caches)
+    return summary
+
+
+# --- reads ------------------------------------------------------------------------------------
+
+
+def service_points(province_code: str = "", query: str = "") -> QuerySet[ServicePoint]:
+    """Points in force (of a province), the centre before its branches; diacritic-free search
+    on the name and address."""
+    points = ServicePoint.objects.select_related("unit", "parent__unit").filter(
+        unit__valid_to__isnull=True
+    )
+    if province_code:
+        points = points.filter(province_code=province_code)
+    for word in search_key(query).split():
+        points = points.filter(unit__search_key__contains=word)
+    return points.order_by("province_code", "order", "unit__code")
+
+
+def point_of(unit: Unit) -> ServicePoint | None:
+    """The point's row for a unit of level `point`; None for a commune or province."""
+    if unit.level != Level.POINT:
+        return None
+    return ServicePoint.objects.filter(unit=unit).first()
+
+
+def point_units(province_code: str) -> list[Unit]:
+    """The points of a province as units, for the receiving-place pickers."""
+    return [p.unit for p in service_points(province_code)]
+
+
+def is_point(unit: Unit) -> bool:
+    return unit.level == Level.POINT
+
+
+def agency_parent(unit: Unit) -> str:
+    """The body above a receiving agency, for the forms' header: the commune's people's
+    committee, or the province's for its service centre and branches."""
+    if unit.level != Level.POINT:
+        return f"UBND {unit.full_name}"
+    province = Unit.objects.current().filter(level=Level.PROVINCE, code=unit.province_code).first()
+    return f"UBND {province.full_name}" if province else unit.full_name
+
