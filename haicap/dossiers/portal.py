@@ -132,10 +132,10 @@ def _submit_context(request: HttpRequest, procedure: Any) -> dict[str, Any]:
 def _file(request: HttpRequest, procedure: Any, context: dict[str, Any]) -> Any:
     """Check everything, then write the dossier, its declaration and its files in one go."""
     post = request.POST
+    receiving, competent = _receiving_places(post)
     form = context["eform"]
     declaration = declaration_clean(form, post) if form is not None else {}
     uploads = uploads_from(context["slots"], request.FILES, post, declared=bool(declaration))
-    receiving, competent = _receiving_places(post)
     applicant = applicant_from_form(post)
     commune = profiles.commune_of(applicant.address, post.get("applicant_commune_code", ""))
     citizen.online_intake_limit(client_address(request), applicant.phone)

@@ -10,6 +10,7 @@ from django.test import Client
 
 from haicap.core.roles import Role
 from haicap.dossiers.models import Dossier, Status
+from haicap.dossiers.tests.test_online_filing import DECLARATION
 from haicap.dossiers.tests.test_views import FORM, signed_in
 from haicap.procedures.services import province_procedure_configure
 from haicap.units.models import Unit
@@ -79,7 +80,10 @@ def _online(receiving: str, competent: str = "") -> dict:
         "province": "79",
         "receiving_unit": receiving,
         "competent_unit": competent,
-        "file_0": SimpleUploadedFile("to-khai.pdf", b"%PDF-1.4 test", content_type="application/pdf"),
+        **DECLARATION,  # the birth registration form, as an e-form (dossiers.eforms)
+        "slot_giay-chung-sinh": SimpleUploadedFile(
+            "giay-chung-sinh.pdf", b"%PDF-1.4 test", content_type="application/pdf"
+        ),
     }
 
 
