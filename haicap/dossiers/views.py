@@ -52,6 +52,7 @@ from haicap.dossiers.workflow import TRANSITIONS, action_label
 from haicap.procedures.selectors import procedure_for_intake, procedure_search, procedure_settings
 from haicap.units.address.convert import convert_address
 from haicap.units.models import Unit
+from haicap.units.points import is_point
 from haicap.units.selectors import default_province, unit_by_code
 from haicap.workdays.calendar import VN
 
@@ -189,7 +190,8 @@ def _province_of(receiving_code: str) -> str:
 def procedure_picker(request: HttpRequest) -> HttpResponse:
     """HTMX: procedures matching what the officer types, with time and fee in the province."""
     query = request.GET.get("q", "")
-    province = _province_of(request.GET.get("receiving_unit", ""))
+    receiving = unit_by_code(request.GET.get("receiving_unit", ""))
+    province = receiving.province_code if receiving else default_province()
     rows = []
     if len(query.strip()) >= 2:
         # the shortest names first: "đăng ký khai sinh" before its special cases
@@ -198,7 +200,16 @@ def procedure_picker(request: HttpRequest) -> HttpResponse:
         )
         for procedure in matches[:12]:
             rows.append((procedure, procedure_settings(procedure, province)))
-    return render(request, "dossiers/_procedure_picker.html", {"rows": rows, "q": query})
+    # a service point receives only boundary-free procedures (ADR 15): those first, the others
+    # shown but not selectable
+    at_point = receiving is not None and is_point(receiving)
+    if at_point:
+        rows.sort(key=lambda row: not row[1].boundary_free)
+    return render(
+        request,
+        "dossiers/_procedure_picker.html",
+        {"rows": rows, "q": query, "at_point": at_point},
+    )
 
 
 @login_required

@@ -41,4 +41,5 @@ EN = {
     "Lưu thông tin theo quyết định của tỉnh, thành phố: điểm tiếp nhận không còn đánh dấu «minh hoạ»; thay đổi được ghi nhật ký.": "Save the details as the province decided them: the point is no longer marked “illustrative”; the change is audited.",
     "Giờ làm việc (mỗi dòng một khoảng thời gian)": "Opening hours (one period a line)",
     "Sửa địa chỉ, giờ làm việc": "Edit address and hours",
+    "không phi địa giới: chỉ nhận tại xã, phường có thẩm quyền": "not boundary-free: received only at the competent commune",
 }
