@@ -29,13 +29,7 @@ from haicap.dossiers.deadlines import is_overdue
 from haicap.dossiers.models import Channel, ReturnMethod, Status
 from haicap.dossiers.paperwork import FORMS, form_response, register_pdf, register_xlsx
 from haicap.dossiers.received import received_from_form
-from haicap.dossiers.results import (
-    ATTACH_STATUSES,
-    max_result_bytes,
-    result_attach,
-    result_of,
-    result_response,
-)
+from haicap.dossiers.results import ATTACH_STATUSES, max_result_bytes, result_attach
 from haicap.dossiers.rights import DossierPerm
 from haicap.dossiers.selectors import (
     QUEUES,
@@ -365,29 +359,6 @@ def attachment(request: HttpRequest, code: str, pk: int) -> FileResponse:
     if item is None:
         raise NotFound("Không tìm thấy tệp đính kèm.")
     return FileResponse(item.file.open("rb"), content_type=item.content_type)
-
-
-@login_required
-def result(request: HttpRequest, code: str) -> FileResponse:
-    """The electronic result, for officers who may see the dossier (404 for others)."""
-    return result_response(result_of(dossier_for(request.user, code)))
-
-
-@login_required
-@require_POST
-def result_upload(request: HttpRequest, code: str) -> HttpResponse:
-    """Attach or replace the electronic result of a dossier being processed or processed."""
-    dossier = dossier_for(request.user, code)
-    upload = request.FILES.get("result")
-    try:
-        content = upload.read(max_result_bytes() + 1) if upload is not None else b""
-        result_attach(dossier, upload.name or "" if upload else "", content, actor=request.user)
-    except ApplicationError as exc:
-        context = _action_context(request, code)
-        context["error"] = exc
-        return render(request, "dossiers/detail.html", context, status=exc.status)
-    messages.success(request, "Đã đính kèm kết quả điện tử.")
-    return redirect("dossiers:detail", code=code)
 
 
 @login_required
