@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "haicap.feedback",
     "haicap.metrics",
     "haicap.notifications",
+    "haicap.payments",
     "haicap.simulate",
 ]
 
