@@ -76,6 +76,6 @@ def dossiers_named(memos: Iterable[str], province_code: str) -> dict[int, Any]:
     for start in range(0, len(ids), CHUNK):
         rows = Dossier.objects.filter(
             pk__in=ids[start : start + CHUNK], province_code=province_code
-        ).select_related("competent_unit", "procedure")
+        ).select_related("competent_unit")
         found.update((d.pk, d) for d in rows)
     return found
