@@ -312,6 +312,11 @@ class DossierWorkflow(Workflow):
             actions = [a for a in actions if a != "apologize"]
         return actions
 
+    def conflict_actions(self, record: Any, actor: Actor | None) -> list[str]:
+        """What a 409 lists: the officers' actions the state allows, not the platform's own
+        (a bank transfer recorded by haicap.payments is nobody's to do)."""
+        return [a for a in self.possible(record) if self.transitions[a].unit != BY_SYSTEM]
+
     def status_label(self, status: Any) -> str:
         return str(Status(status).label)
 

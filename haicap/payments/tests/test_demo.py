@@ -1,5 +1,7 @@
 """`haicap payments demo`: the statement made from the demo dossiers is imported and matched."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -12,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_statement_is_matched_once(tmp_path, settings):
     settings.VAR_DIR = tmp_path
-    call_command("demo_setup", password="pw-demo", stdout=open("/dev/null", "w"))
+    call_command("demo_setup", password="pw-demo", stdout=io.StringIO())
     demo_dossiers(28)
     officer, batch, path = payments_demo("pw-demo")
     assert officer.username == "ketoan.benthanh" and path.endswith(".xlsx")
