@@ -35,6 +35,7 @@ demo: install
 	$(HAICAP) demo_setup
 	$(HAICAP) dossiers demo
 	$(HAICAP) service_points demo
+	$(HAICAP) payments demo
 	$(HAICAP) feedback demo
 	$(HAICAP) simulate --province 79 --recent 90 --dossiers 15000 --once
 	$(HAICAP) notify demo  # an electronic result, then the outbox delivered (/he-thong/thong-bao/)

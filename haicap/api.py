@@ -11,6 +11,7 @@ from haicap.dossiers.api import router as dossiers_router
 from haicap.dossiers.mine import router as me_router
 from haicap.feedback.api import router as feedback_router
 from haicap.metrics.api import router as metrics_router
+from haicap.payments.api import router as payments_router
 from haicap.procedures.api import router as procedures_router
 from haicap.units.api import router as units_router
 
@@ -56,3 +57,4 @@ api.add_router("/dossiers", dossiers_router)
 api.add_router("/me", me_router)
 api.add_router("/feedback", feedback_router)
 api.add_router("/metrics", metrics_router)
+api.add_router("/payments", payments_router)

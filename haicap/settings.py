@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "haicap.feedback",
     "haicap.metrics",
     "haicap.notifications",
+    "haicap.payments",
     "haicap.simulate",
 ]
 
@@ -182,6 +183,8 @@ HAICAP_FEE_ACCOUNT_NAME = os.environ.get(
 HAICAP_NOTIFY_GATEWAY = os.environ.get(
     "HAICAP_NOTIFY_GATEWAY", "haicap.notifications.gateways.FileGateway"
 )
+# with HAICAP_NOTIFY_GATEWAY=haicap.notifications.gateways.ByChannel: one gateway per channel
+HAICAP_NOTIFY_CHANNELS = os.environ.get("HAICAP_NOTIFY_CHANNELS", "")
 HAICAP_NOTIFY_FILE = os.environ.get("HAICAP_NOTIFY_FILE", str(VAR_DIR / "notifications.jsonl"))
 HAICAP_NOTIFY_MAX_ATTEMPTS = _env_int("HAICAP_NOTIFY_MAX_ATTEMPTS", 5)
 EMAIL_HOST = os.environ.get("HAICAP_EMAIL_HOST", "127.0.0.1")

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("haicap.workdays.urls")),
     path("", include("haicap.metrics.urls")),
     path("", include("haicap.notifications.urls")),
+    path("", include("haicap.payments.urls")),
 ]
 
 # a database outage raised outside a view (a middleware loading the session) is a 503 too

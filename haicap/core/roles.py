@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     PROCESSING_OFFICER = "processing_officer", _("Cán bộ xử lý")
     UNIT_LEADER = "unit_leader", _("Lãnh đạo đơn vị")
     PROVINCE_ADMIN = "province_admin", _("Quản trị cấp tỉnh")
+    FINANCE_OFFICER = "finance_officer", _("Cán bộ tài chính, kế toán")
     SYSTEM_ADMIN = "system_admin", _("Quản trị hệ thống")
 
 
@@ -26,5 +27,6 @@ ROLE_LEVELS: dict[str, frozenset[str]] = {
     Role.PROCESSING_OFFICER: frozenset({"commune", "province"}),
     Role.UNIT_LEADER: frozenset({"commune", "province"}),
     Role.PROVINCE_ADMIN: frozenset({"province"}),
+    Role.FINANCE_OFFICER: frozenset({"commune", "province"}),
     Role.SYSTEM_ADMIN: frozenset({"national"}),
 }

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
 from ninja.pagination import paginate
 from ninja.responses import Status as Reply
@@ -21,14 +21,7 @@ from haicap.core.uploads import MAX_FILE_BYTES
 from haicap.dossiers import citizen
 from haicap.dossiers.models import Channel, Dossier, ReturnMethod, Status
 from haicap.dossiers.paperwork import form_response
-from haicap.dossiers.results import (
-    max_result_bytes,
-    result_attach,
-    result_for_citizen,
-    result_of,
-    result_ready,
-    result_response,
-)
+from haicap.dossiers.results import result_ready
 from haicap.dossiers.selectors import citizen_history, dossier_for, dossier_queue
 from haicap.dossiers.services import (
     Intake,
@@ -328,42 +321,6 @@ def form(request: HttpRequest, code: str, number: str) -> HttpResponse:
     return form_response(dossier_for(request.user, code), number)
 
 
-class ResultOut(Schema):
-    code: str
-    name: str
-    size: int
-    sha256: str
-    uploaded_at: dt.datetime
-
-
-@router.post(
-    "/{code}/result",
-    response={201: ResultOut},
-    auth=AUTH,
-    summary="Đính kèm (hoặc thay) kết quả điện tử (PDF) khi xử lý xong; cán bộ xử lý",
-)
-def result_upload(request: HttpRequest, code: str, file: File[UploadedFile]) -> Reply[dict]:
-    dossier = dossier_for(request.user, code)
-    stored = result_attach(
-        dossier, file.name or "", file.read(max_result_bytes() + 1), actor=request.user
-    )
-    return Reply(
-        201,
-        {
-            "code": dossier.code,
-            "name": stored.name,
-            "size": stored.size,
-            "sha256": stored.sha256,
-            "uploaded_at": stored.uploaded_at,
-        },
-    )
-
-
-@router.get("/{code}/result", auth=AUTH, summary="Tải kết quả điện tử (PDF)")
-def result_download(request: HttpRequest, code: str) -> FileResponse:
-    return result_response(result_of(dossier_for(request.user, code)))
-
-
 # --- the citizen, with the dossier code and the phone's last four digits ------------------------
 
 
@@ -413,15 +370,6 @@ def tracking(request: HttpRequest, code: str, phone: str) -> dict[str, Any]:
     return track_out(citizen.dossier_track(code, phone, client=client_address(request)))
 
 
-@router.get(
-    "/{code}/tracking/result",
-    summary="Công dân tải kết quả điện tử: mã hồ sơ + 4 số cuối điện thoại, khi đã có kết quả",
-)
-def tracking_result(request: HttpRequest, code: str, phone: str) -> FileResponse:
-    dossier = citizen.dossier_track(code, phone, client=client_address(request))
-    return result_response(result_for_citizen(dossier))
-
-
 class RatingIn(Schema):
     phone: str = Field(..., description="4 số cuối điện thoại")
     satisfied: bool
@@ -464,3 +412,9 @@ def attachments(
         item_keys=[item_key] * len(files),
     )
     return Reply(201, stored)
+
+
+# the electronic result's endpoints (dossiers.results_api), under the same /dossiers prefix
+from haicap.dossiers.results_api import router as results_router  # noqa: E402
+
+router.add_router("", results_router)

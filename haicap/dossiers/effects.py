@@ -18,7 +18,7 @@ from haicap.core.errors import ApplicationError, Conflict
 from haicap.core.workflow import Step
 from haicap.dossiers import deadlines
 from haicap.dossiers.deadlines import Clock
-from haicap.dossiers.models import Payment, ReturnMethod
+from haicap.dossiers.models import PaidVia, Payment, ReturnMethod
 from haicap.workdays.calendar import CUTOFF, VN, WorkCalendar, due_at
 
 ITEMS_REQUIRED = "Cần liệt kê đầy đủ các giấy tờ còn thiếu (tên, loại bản, lý do)."
@@ -221,8 +221,16 @@ def request_payment(d: Any, at: dt.datetime, p: dict, u: Units, clock: Clock) ->
 
 
 def payment_received(d: Any, at: dt.datetime, p: dict, u: Units, clock: Clock) -> DossierStep:
-    d.payment = Payment.PAID
+    d.payment, d.paid_at, d.paid_via = Payment.PAID, at, PaidVia.COUNTER
     return DossierStep()
+
+
+def paid_by_transfer(d: Any, at: dt.datetime, p: dict, u: Units, clock: Clock) -> DossierStep:
+    """A bank transfer matched to the dossier (haicap.payments): the fee is paid, at the time
+    the bank booked it; the step names the transaction and the receipt."""
+    d.payment, d.paid_at, d.paid_via = Payment.PAID, p["booked_at"], PaidVia.TRANSFER
+    data = {k: p[k] for k in ("transaction_id", "amount", "receipt") if k in p}
+    return DossierStep(note=f"{p.get('amount')} đồng, {p.get('receipt', '')}", data=data)
 
 
 def stop(d: Any, at: dt.datetime, p: dict, u: Units, clock: Clock) -> DossierStep:
@@ -262,6 +270,8 @@ EFFECTS: dict[str, Pure] = {
     "apologize": apologize,
     "request_payment": request_payment,
     "payment_received": payment_received,
+    "payment_matched": paid_by_transfer,
+    "payment_recorded": paid_by_transfer,
     "withdraw": with_reason,
     "stop": stop,
     "complete": complete,

@@ -42,6 +42,13 @@ class Payment(models.TextChoices):
     PAID = "paid", _("Đã nộp")
 
 
+class PaidVia(models.TextChoices):
+    """How a fee was paid: the index's online-payment indicator counts the electronic ones."""
+
+    COUNTER = "counter", _("Nộp tại bộ phận một cửa")
+    TRANSFER = "transfer", _("Chuyển khoản ngân hàng (VietQR)")
+
+
 class Dossier(models.Model):
     # unique with the province (Meta.constraints): a table partitioned by province_code can only
     # enforce keys that include it; the code is unique nationally all the same, since its agency
@@ -124,6 +131,10 @@ class Dossier(models.Model):
     fee_vnd = models.PositiveIntegerField(_("phí, lệ phí (đồng)"), default=0)
     payment = models.CharField(
         _("thanh toán"), max_length=14, choices=Payment.choices, default=Payment.NOT_REQUIRED
+    )
+    paid_at = models.DateTimeField(_("nộp phí lúc"), null=True, blank=True)
+    paid_via = models.CharField(
+        _("hình thức nộp phí"), max_length=10, choices=PaidVia.choices, blank=True
     )
     note = models.TextField(_("ghi chú"), blank=True)
     rating_satisfied = models.BooleanField(_("hài lòng"), null=True, blank=True)

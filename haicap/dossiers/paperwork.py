@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.dossiers.models import Dossier, DossierEvent, Status, SupplementRequest
 from haicap.dossiers.received import received_lines
-from haicap.dossiers.vietqr import fee_payload
+from haicap.dossiers.vietqr import fee_memo, fee_payload
 from haicap.dossiers.workflow import action_label
 from haicap.procedures.requirements import PRESENT
 from haicap.units.models import Unit
@@ -100,7 +100,8 @@ def form_context(dossier: Dossier, number: str) -> dict[str, Any]:
         context["register_line"] = register_line(dossier)
         context["tracking_qr"] = _qr(tracking_url(dossier))
         if dossier.fee_vnd:
-            context["fee_qr"] = _qr(fee_payload(dossier.code, dossier.fee_vnd))
+            context["fee_qr"] = _qr(fee_payload(dossier.pk, dossier.fee_vnd))
+            context["fee_memo"] = fee_memo(dossier.pk)
             context["fee_account"] = (
                 f"{settings.HAICAP_FEE_ACCOUNT} ({settings.HAICAP_FEE_ACCOUNT_NAME})"
             )

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
@@ -19,7 +19,7 @@ from haicap.core.uploads import MAX_FILE_BYTES
 from haicap.dossiers import citizen, popular, profiles
 from haicap.dossiers.eforms import declaration_clean
 from haicap.dossiers.models import Channel, Status
-from haicap.dossiers.results import result_for_citizen, result_ready, result_response
+from haicap.dossiers.results import result_ready
 from haicap.dossiers.selectors import citizen_history, search_units
 from haicap.dossiers.services import Intake, dossier_intake, dossier_rate
 from haicap.dossiers.slots import ACCEPT, ACCEPTED_LABEL, eform_of, slots_for, uploads_from
@@ -223,12 +223,3 @@ def rate(request: HttpRequest) -> HttpResponse:
         return render(request, "dossiers/track.html", context, status=exc.status)
     context.update(_track_context(dossier), rated=True)
     return render(request, "dossiers/track.html", context)
-
-
-@require_POST
-def track_result(request: HttpRequest) -> FileResponse:
-    """The electronic result, to whoever passes the tracking check (code and the phone's last
-    four digits, rate-limited), once it is ready; 404 otherwise, as for a missing dossier."""
-    code, phone = request.POST.get("code", "").strip(), request.POST.get("phone", "")
-    dossier = citizen.dossier_track(code, phone, client=client_address(request))
-    return result_response(result_for_citizen(dossier))

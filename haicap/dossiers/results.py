@@ -128,5 +128,23 @@ def result_for_citizen(dossier: Dossier) -> DossierResult:
     return result
 
 
+def result_for_owner(actor: Actor, code: str) -> DossierResult:
+    """The result of a dossier the signed-in citizen filed online themselves, once returned;
+    any other dossier, or before return, the same 404 as a missing one; audited."""
+    from haicap.dossiers.codes import by_code
+    from haicap.dossiers.models import Channel
+
+    dossier = (
+        Dossier.objects.select_related("return_unit")
+        .filter(by_code(code), channel=Channel.ONLINE, created_by_id=actor.pk)
+        .first()
+        if actor.is_authenticated
+        else None
+    )
+    if dossier is None or dossier.status != Status.RETURNED:
+        raise NotFound(RESULT_NONE)
+    return result_for_citizen(dossier)
+
+
 def result_ready(dossier: Dossier) -> bool:
     return dossier.result_at is not None and dossier.status in READY_STATUSES

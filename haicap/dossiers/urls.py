@@ -3,7 +3,7 @@ and /tra-cuu/."""
 
 from django.urls import path
 
-from haicap.dossiers import counter_checklist, mine, portal, views
+from haicap.dossiers import counter_checklist, mine, portal, results_views, views
 
 app_name = "dossiers"
 urlpatterns = [
@@ -18,8 +18,8 @@ urlpatterns = [
     path("mot-cua/h/<str:code>/thao-tac/<str:action>/", views.act, name="act"),
     path("mot-cua/h/<str:code>/mau-<str:number>.pdf", views.form, name="form"),
     path("mot-cua/h/<str:code>/tep/<int:pk>/", views.attachment, name="attachment"),
-    path("mot-cua/h/<str:code>/ket-qua.pdf", views.result, name="result"),
-    path("mot-cua/h/<str:code>/ket-qua/tai-len/", views.result_upload, name="result_upload"),
+    path("mot-cua/h/<str:code>/ket-qua.pdf", results_views.result, name="result"),
+    path("mot-cua/h/<str:code>/ket-qua/tai-len/", results_views.result_upload, name="result_upload"),
     path("dich-vu-cong/", portal.portal, name="portal"),
     path("dich-vu-cong/xa-phuong/", portal.communes, name="portal_communes"),
     path("dich-vu-cong/dia-chi/", portal.address, name="portal_address"),
@@ -29,5 +29,6 @@ urlpatterns = [
     path("ho-so-cua-toi/<str:code>/", mine.mine_detail, name="mine_detail"),
     path("tra-cuu/", portal.track, name="track"),
     path("tra-cuu/danh-gia/", portal.rate, name="rate"),
-    path("tra-cuu/ket-qua/", portal.track_result, name="track_result"),
+    path("tra-cuu/ket-qua/", results_views.track_result, name="track_result"),
+    path("dich-vu-cong/ho-so/<str:code>/ket-qua.pdf", results_views.mine, name="my_result"),
 ]

@@ -41,10 +41,18 @@ def vietqr_payload(*, bank_bin: str, account: str, amount: int, purpose: str) ->
     return body + f"{crc16_ccitt(body.encode('ascii')):04X}"
 
 
-def fee_payload(dossier_code: str, amount: int) -> str:
+def fee_memo(dossier_id: int) -> str:
+    """The transfer's memo: the dossier's payment reference (haicap.payments.reference), which
+    the statement import finds in whatever the bank and the citizen make of the memo."""
+    from haicap.payments.reference import reference_for
+
+    return f"PHI {reference_for(dossier_id)}"
+
+
+def fee_payload(dossier_id: int, amount: int) -> str:
     return vietqr_payload(
         bank_bin=settings.HAICAP_FEE_BANK_BIN,
         account=settings.HAICAP_FEE_ACCOUNT,
         amount=amount,
-        purpose=f"PHI {dossier_code}",
+        purpose=fee_memo(dossier_id),
     )

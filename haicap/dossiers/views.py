@@ -29,13 +29,7 @@ from haicap.dossiers.deadlines import is_overdue
 from haicap.dossiers.models import Channel, ReturnMethod, Status
 from haicap.dossiers.paperwork import FORMS, form_response, register_pdf, register_xlsx
 from haicap.dossiers.received import received_from_form
-from haicap.dossiers.results import (
-    ATTACH_STATUSES,
-    max_result_bytes,
-    result_attach,
-    result_of,
-    result_response,
-)
+from haicap.dossiers.results import ATTACH_STATUSES, max_result_bytes, result_attach
 from haicap.dossiers.rights import DossierPerm
 from haicap.dossiers.selectors import (
     QUEUES,
@@ -52,6 +46,7 @@ from haicap.dossiers.workflow import TRANSITIONS, action_label
 from haicap.procedures.selectors import procedure_for_intake, procedure_search, procedure_settings
 from haicap.units.address.convert import convert_address
 from haicap.units.models import Unit
+from haicap.units.points import is_point
 from haicap.units.selectors import default_province, unit_by_code
 from haicap.workdays.calendar import VN
 
@@ -189,7 +184,8 @@ def _province_of(receiving_code: str) -> str:
 def procedure_picker(request: HttpRequest) -> HttpResponse:
     """HTMX: procedures matching what the officer types, with time and fee in the province."""
     query = request.GET.get("q", "")
-    province = _province_of(request.GET.get("receiving_unit", ""))
+    receiving = unit_by_code(request.GET.get("receiving_unit", ""))
+    province = receiving.province_code if receiving else default_province()
     rows = []
     if len(query.strip()) >= 2:
         # the shortest names first: "đăng ký khai sinh" before its special cases
@@ -198,7 +194,16 @@ def procedure_picker(request: HttpRequest) -> HttpResponse:
         )
         for procedure in matches[:12]:
             rows.append((procedure, procedure_settings(procedure, province)))
-    return render(request, "dossiers/_procedure_picker.html", {"rows": rows, "q": query})
+    # a service point receives only boundary-free procedures (ADR 15): those first, the others
+    # shown but not selectable
+    at_point = receiving is not None and is_point(receiving)
+    if at_point:
+        rows.sort(key=lambda row: not row[1].boundary_free)
+    return render(
+        request,
+        "dossiers/_procedure_picker.html",
+        {"rows": rows, "q": query, "at_point": at_point},
+    )
 
 
 @login_required
@@ -354,29 +359,6 @@ def attachment(request: HttpRequest, code: str, pk: int) -> FileResponse:
     if item is None:
         raise NotFound("Không tìm thấy tệp đính kèm.")
     return FileResponse(item.file.open("rb"), content_type=item.content_type)
-
-
-@login_required
-def result(request: HttpRequest, code: str) -> FileResponse:
-    """The electronic result, for officers who may see the dossier (404 for others)."""
-    return result_response(result_of(dossier_for(request.user, code)))
-
-
-@login_required
-@require_POST
-def result_upload(request: HttpRequest, code: str) -> HttpResponse:
-    """Attach or replace the electronic result of a dossier being processed or processed."""
-    dossier = dossier_for(request.user, code)
-    upload = request.FILES.get("result")
-    try:
-        content = upload.read(max_result_bytes() + 1) if upload is not None else b""
-        result_attach(dossier, upload.name or "" if upload else "", content, actor=request.user)
-    except ApplicationError as exc:
-        context = _action_context(request, code)
-        context["error"] = exc
-        return render(request, "dossiers/detail.html", context, status=exc.status)
-    messages.success(request, "Đã đính kèm kết quả điện tử.")
-    return redirect("dossiers:detail", code=code)
 
 
 @login_required

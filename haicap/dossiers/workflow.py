@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from haicap.core.errors import ApplicationError, Conflict
 from haicap.core.permissions import Actor
-from haicap.core.workflow import Transition, Workflow, user_of
+from haicap.core.workflow import BY_SYSTEM, Transition, Workflow, user_of
 from haicap.dossiers import effects
 from haicap.dossiers.assignment import assignable_officers
 from haicap.dossiers.codes import agency_code, has_official_code, next_number
@@ -27,6 +27,7 @@ from haicap.dossiers.signals import dossier_changed
 from haicap.workdays.calendar import VN
 
 S = Status
+PAID_PARAMS = ("booked_at", "transaction_id", "amount", "receipt")
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -113,6 +114,25 @@ TRANSITIONS: dict[str, Transition] = {
         DossierPerm.PROCESS,
         "competent",
         _("Đã thực hiện nghĩa vụ tài chính"),
+    ),
+    # a transfer matched by haicap.payments: the platform records it, whoever imported the
+    # statement (their own audit event names them); "matched" ends the wait for payment,
+    # "recorded" notes a fee paid while the dossier is elsewhere in its course
+    "payment_matched": Transition(
+        frozenset({S.AWAITING_PAYMENT}),
+        S.PROCESSING,
+        DossierPerm.PROCESS,
+        BY_SYSTEM,
+        _("Đã nộp phí qua ngân hàng"),
+        params=PAID_PARAMS,
+    ),
+    "payment_recorded": Transition(
+        frozenset({S.REGISTERED, S.ACCEPTED, S.PROCESSING, S.SUPPLEMENT}),
+        None,
+        DossierPerm.PROCESS,
+        BY_SYSTEM,
+        _("Ghi nhận nộp phí qua ngân hàng"),
+        params=PAID_PARAMS,
     ),
     "withdraw": Transition(
         frozenset({S.REGISTERED, S.ACCEPTED, S.PROCESSING, S.SUPPLEMENT, S.AWAITING_PAYMENT}),
@@ -291,6 +311,11 @@ class DossierWorkflow(Workflow):
         if record.apologized or record.due_at is None:
             actions = [a for a in actions if a != "apologize"]
         return actions
+
+    def conflict_actions(self, record: Any, actor: Actor | None) -> list[str]:
+        """What a 409 lists: the officers' actions the state allows, not the platform's own
+        (a bank transfer recorded by haicap.payments is nobody's to do)."""
+        return [a for a in self.possible(record) if self.transitions[a].unit != BY_SYSTEM]
 
     def status_label(self, status: Any) -> str:
         return str(Status(status).label)

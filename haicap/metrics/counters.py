@@ -8,6 +8,7 @@ A dossier counts at its competent unit (the one that processes it):
 - on the day of return: `returned`, `returned_online` (electronic result: returned online, or
   with the PDF result attached that the citizen downloads, `dossiers.results`);
 - on the day of the citizen's rating: `rated`, `satisfied`;
+- on the day its fee was paid: `fee_paid`, and `fee_paid_online` when paid by bank transfer;
 - while it is open (accepted or processing), on the day it is due: `open_due`. This one is a
   state, not an event: it leaves the day when the dossier closes or its due date moves. The
   open dossiers already past due in a period are the `open_due` of its days before today.
@@ -94,6 +95,11 @@ def dossier_items(d: Any) -> list[tuple[Key, str, int]]:
         out.append((key, "rated", 1))
         if d.rating_satisfied:
             out.append((key, "satisfied", 1))
+    if d.paid_at is not None and d.fee_vnd:
+        key = (province, unit, day_of(d.paid_at))
+        out.append((key, "fee_paid", 1))
+        if d.paid_via == "transfer":
+            out.append((key, "fee_paid_online", 1))
     if clock_running(d):
         out.append(((province, unit, day_of(d.due_at)), "open_due", 1))
     return out

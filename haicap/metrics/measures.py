@@ -37,6 +37,10 @@ MEASURES: dict[str, tuple[str, Callable[[Counter[str]], Ratio]]] = {
         "Nộp trực tuyến ÷ hồ sơ của thủ tục có DVC trực tuyến",
         lambda c: _ratio(c.get("eligible_online", 0), c.get("eligible", 0)),
     ),
+    "online_payment_rate": (
+        "Nộp phí qua ngân hàng (khớp tự động hoặc thủ công) ÷ hồ sơ đã nộp phí",
+        lambda c: _ratio(c.get("fee_paid_online", 0), c.get("fee_paid", 0)),
+    ),
     "e_result_rate": (
         "Trả kết quả trực tuyến ÷ hồ sơ đã trả",
         lambda c: _ratio(c.get("returned_online", 0), c.get("returned", 0)),
@@ -76,6 +80,7 @@ def _satisfaction_766_many(c: dict[str, Any]) -> tuple[Any, Any]:
 MANY: dict[str, Callable[[dict[str, Any]], tuple[Any, Any]]] = {
     "on_time_rate": lambda c: (c["early"] + c["on_time"], c["finished"] + c["overdue"]),
     "online_rate": lambda c: (c["eligible_online"], c["eligible"]),
+    "online_payment_rate": lambda c: (c["fee_paid_online"], c["fee_paid"]),
     "e_result_rate": lambda c: (c["returned_online"], c["returned"]),
     "feedback_on_time_rate": lambda c: (
         c["fb_answered_on_time"],

@@ -28,6 +28,8 @@ COUNTERS: tuple[str, ...] = (
     "fb_rated",
     "fb_satisfied",
     "open_due",
+    "fee_paid",
+    "fee_paid_online",
 )
 
 
@@ -56,6 +58,10 @@ class Counters(models.Model):
     # dossiers open now (accepted or processing) counted on the day they are due: the overdue
     # ones of a period are those due on its days before today (counters.py)
     open_due = models.IntegerField(default=0)
+    # fees paid (on the day paid), and those paid electronically (a matched bank transfer):
+    # the online-payment indicator of Decision 766
+    fee_paid = models.IntegerField(default=0)
+    fee_paid_online = models.IntegerField(default=0)
 
     class Meta:
         abstract = True

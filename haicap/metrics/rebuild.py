@@ -73,6 +73,8 @@ def computed_counts(province_code: str | None = None, progress: Progress | None 
     _add(out, _dossiers_returned(dossiers))
     say("đánh giá hồ sơ")
     _add(out, _dossiers_rated(dossiers))
+    say("hồ sơ nộp phí")
+    _add(out, _dossiers_paid(dossiers))
     say("hồ sơ đang mở theo ngày hẹn trả")
     _add(out, _dossiers_open_by_due(dossiers))
     say("phản ánh, kiến nghị")
@@ -149,6 +151,16 @@ def _dossiers_rated(dossiers: Any) -> Iterable[dict]:
         DOSSIER_UNIT,
         rated=_n(),
         satisfied=_n(Q(rating_satisfied=True)),
+    )
+
+
+def _dossiers_paid(dossiers: Any) -> Iterable[dict]:
+    return _grouped(
+        dossiers.filter(fee_vnd__gt=0, paid_at__isnull=False),
+        "paid_at",
+        DOSSIER_UNIT,
+        fee_paid=_n(),
+        fee_paid_online=_n(Q(paid_via="transfer")),
     )
 
 

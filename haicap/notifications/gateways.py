@@ -100,6 +100,30 @@ class EmailGateway:
             raise Transient(f"SMTP: {exc}") from exc
 
 
+NO_GATEWAY = "Không có cổng gửi cho kênh «{channel}» (HAICAP_NOTIFY_CHANNELS)."
+
+
+class ByChannel:
+    """Hands each message to the gateway of its channel, named in HAICAP_NOTIFY_CHANNELS
+    (`sms=dotted.Path,email=haicap.notifications.gateways.EmailGateway`); a channel without
+    one fails its messages at once."""
+
+    name = "by-channel"
+
+    def __init__(self, spec: str | None = None) -> None:
+        spec = spec if spec is not None else str(getattr(settings, "HAICAP_NOTIFY_CHANNELS", ""))
+        self.gateways: dict[str, Gateway] = {}
+        for part in filter(None, (p.strip() for p in spec.split(","))):
+            channel, _, path = part.partition("=")
+            self.gateways[channel.strip()] = import_string(path.strip())()
+
+    def send(self, message: Message) -> None:
+        gateway = self.gateways.get(message.channel)
+        if gateway is None:
+            raise Permanent(NO_GATEWAY.format(channel=message.channel))
+        gateway.send(message)
+
+
 def gateway_get() -> Gateway:
     gateway: Gateway = import_string(settings.HAICAP_NOTIFY_GATEWAY)()
     return gateway

@@ -34,4 +34,12 @@ EN = {
     "Tỉnh, thành phố này chưa có điểm tiếp nhận nào ngoài bộ phận một cửa của xã, phường.": "This province has no service point yet besides the communes' one-stop desks.",
     "Danh sách xã, phường, đặc khu của tỉnh, thành phố": "Communes, wards and special zones of the province",
     "Bản đồ vẽ từ ranh giới trong dữ liệu của hệ thống; không cần máy chủ bản đồ nền. Danh sách bên cạnh đủ dùng khi không xem được bản đồ.": "The map is drawn from the system's own boundaries, with no tile server. The list beside it is enough when the map cannot be shown.",
+    "Đã lưu thông tin điểm tiếp nhận.": "The service point's details were saved.",
+    "Sửa địa chỉ, giờ làm việc của điểm tiếp nhận": "Change a service point's address and hours",
+    "Sửa thông tin điểm tiếp nhận hồ sơ của tỉnh": "Change the province's service points",
+    "Sửa điểm tiếp nhận": "Edit service point",
+    "Lưu thông tin theo quyết định của tỉnh, thành phố: điểm tiếp nhận không còn đánh dấu «minh hoạ»; thay đổi được ghi nhật ký.": "Save the details as the province decided them: the point is no longer marked “illustrative”; the change is audited.",
+    "Giờ làm việc (mỗi dòng một khoảng thời gian)": "Opening hours (one period a line)",
+    "Sửa địa chỉ, giờ làm việc": "Edit address and hours",
+    "không phi địa giới: chỉ nhận tại xã, phường có thẩm quyền": "not boundary-free: received only at the competent commune",
 }

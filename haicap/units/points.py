@@ -17,11 +17,12 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from haicap.core.audit import audit_record
-from haicap.core.permissions import Actor
+from haicap.core.errors import ApplicationError, NotFound
+from haicap.core.permissions import Actor, require_permission
 from haicap.core.text import search_key
 from haicap.core.ttlcache import clear_all_caches
 from haicap.units.models import REFORM_DATE, Kind, Level, ServicePoint, Unit
-from haicap.units.rights import UnitsAudit
+from haicap.units.rights import UnitsAudit, UnitsPerm
 
 POINTS_FILE = Path(__file__).resolve().parent / "data" / "service_points.csv"
 POINT_KINDS = {Kind.SERVICE_CENTRE.value, Kind.SERVICE_BRANCH.value}
@@ -131,6 +132,87 @@ def service_points_load(*, path: Path = POINTS_FILE, actor: Actor | None = None)
     clear_all_caches()
     transaction.on_commit(clear_all_caches)
     return summary
+
+
+# --- a province administrator corrects a point -------------------------------------------------
+
+POINT_NOT_FOUND = "Không tìm thấy điểm tiếp nhận mã «{code}»."
+FIELD_REQUIRED = "Cần nhập {label}."
+FIELD_TOO_LONG = "{label} dài quá {most} ký tự."
+HOURS_TOO_MANY = "Giờ làm việc: tối đa {most} dòng."
+BAD_PHONE = "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, dấu gạch và dấu +."
+MOST_HOUR_LINES, MOST_HOUR_LINE = 8, 120
+
+
+def point_get(code: str) -> ServicePoint:
+    point = service_points().filter(unit__code=code).first()
+    if point is None:
+        raise NotFound(POINT_NOT_FOUND.format(code=code[:20]), extra={"code": code[:20]})
+    return point
+
+
+def _text(value: str, field: str, label: str, most: int) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise ApplicationError(FIELD_REQUIRED.format(label=label), extra={"field": field}, status=422)
+    if len(value) > most:
+        raise ApplicationError(
+            FIELD_TOO_LONG.format(label=label, most=most), extra={"field": field}, status=422
+        )
+    return value
+
+
+def _hours(text: str) -> str:
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise ApplicationError(
+            FIELD_REQUIRED.format(label="giờ làm việc"), extra={"field": "hours"}, status=422
+        )
+    if len(lines) > MOST_HOUR_LINES:
+        raise ApplicationError(
+            HOURS_TOO_MANY.format(most=MOST_HOUR_LINES), extra={"field": "hours"}, status=422
+        )
+    for line in lines:
+        _text(line, "hours", "Mỗi dòng giờ làm việc", MOST_HOUR_LINE)
+    return "\n".join(lines)
+
+
+def _phone(value: str) -> str:
+    value = value.strip()
+    if len(value) > 20 or any(ch not in "0123456789 .-+" for ch in value):
+        raise ApplicationError(BAD_PHONE, extra={"field": "phone"}, status=422)
+    return value
+
+
+@transaction.atomic
+def service_point_update(
+    point: ServicePoint, *, actor: Actor, address: str, hours: str, phone: str = ""
+) -> ServicePoint:
+    """The province's administrator sets where a point is and when it is open, as the province
+    decided it: the row is no longer illustrative (`demo`), and the change is audited with what
+    it was before."""
+    require_permission(actor, UnitsPerm.MANAGE_POINTS, province_code=point.province_code)
+    point = ServicePoint.objects.select_for_update().select_related("unit").get(pk=point.pk)
+    before = {"address": point.address, "hours": point.hours, "phone": point.phone}
+    point.address = _text(address, "address", "địa chỉ", 300)
+    point.hours, point.phone = _hours(hours), _phone(phone)
+    point.demo = False
+    point.source = f"Cập nhật bởi quản trị cấp tỉnh {actor.get_username()}"[:200]
+    point.save()
+    unit = point.unit
+    unit.search_key = search_key(f"{unit.code} {unit.full_name} {point.address}")[:240]
+    unit.save(update_fields=["search_key"])
+    audit_record(
+        actor=actor,
+        action=UnitsAudit.POINT_UPDATED,
+        obj=point,
+        province_code=point.province_code,
+        unit_code=unit.code,
+        note=f"{unit.code}: {point.address}; {point.hours_lines}",
+        data={"before": before},
+    )
+    transaction.on_commit(clear_all_caches)
+    return point
 
 
 # --- reads ------------------------------------------------------------------------------------

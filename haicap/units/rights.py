@@ -10,11 +10,13 @@ class UnitsAudit(AuditActions):
     LOADED = 200, _("Nạp dữ liệu đơn vị hành chính")
     ADDRESSES_CONVERTED = 210, _("Chuyển đổi địa chỉ hàng loạt")
     POINTS_LOADED = 211, _("Nạp danh sách điểm tiếp nhận hồ sơ")
+    POINT_UPDATED = 212, _("Sửa địa chỉ, giờ làm việc của điểm tiếp nhận")
 
 
 class UnitsPerm(Permissions):
     CONVERT_ADDRESSES = "units.convert_addresses", _("Chuyển đổi địa chỉ hàng loạt")
     MANAGE = "units.manage", _("Quản lý dữ liệu đơn vị hành chính")
+    MANAGE_POINTS = "units.manage_points", _("Sửa thông tin điểm tiếp nhận hồ sơ của tỉnh")
 
 
 for _role in (
@@ -24,4 +26,5 @@ for _role in (
     Role.PROVINCE_ADMIN,
 ):
     grant(_role, UnitsPerm.CONVERT_ADDRESSES)
+grant(Role.PROVINCE_ADMIN, UnitsPerm.MANAGE_POINTS)
 # MANAGE: system administrators only

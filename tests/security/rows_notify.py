@@ -44,3 +44,10 @@ PAGES["he-thong/thong-bao/"] = _r(
     "login 403 403 403 403 403 403",
     why="the system administrator's page: every other actor, the province's too, is refused",
 )
+
+PAGES["dich-vu-cong/ho-so/<str:code>/ket-qua.pdf"] = _r(
+    "GET",
+    "/dich-vu-cong/ho-so/{dossier}/ket-qua.pdf",
+    "login 404 404 404 404 404 404",
+    why="only the signed-in citizen who filed the dossier online, after return",
+)

@@ -32,6 +32,8 @@ class World:
     procedure_code: str
     hanoi_ward: str
     users: dict[str, Any] = field(default_factory=dict)
+    # placeholders an app's rows_<app>.py adds with its world_extend(world) (its own records)
+    extra: dict[str, str] = field(default_factory=dict)
 
     def secrets(self, *, public: bool = False) -> tuple[str, ...]:
         """What only Bến Thành's officers (and HCMC's administrator) may see of the records: on
@@ -50,6 +52,7 @@ class World:
             "procedure": self.procedure_code,
             "ward": BEN_THANH,
             "province": HCMC,
+            **self.extra,
         }
 
 
@@ -132,7 +135,7 @@ def world_build() -> World:
         ),
         "province": _user("m-hcmc-admin", (Role.PROVINCE_ADMIN, hcmc)),
     }
-    return World(
+    world = World(
         dossier_code=dossier.code,
         attachment_pk=attachment.pk,
         report_code=report.code,
@@ -142,3 +145,18 @@ def world_build() -> World:
         hanoi_ward=hanoi_ward.code,
         users=users,
     )
+    _extend(world, dossier)
+    return world
+
+
+def _extend(world: World, dossier: Any) -> None:
+    """Each rows_<app>.py may build records of its own app at Bến Thành for its routes:
+    `world_extend(world, dossier) -> {placeholder: value}`."""
+    import importlib
+    from pathlib import Path
+
+    for path in sorted(Path(__file__).parent.glob("rows_*.py")):
+        module = importlib.import_module(f"tests.security.{path.stem}")
+        extend = getattr(module, "world_extend", None)
+        if extend is not None:
+            world.extra.update(extend(world, dossier))

@@ -19,7 +19,13 @@ def test_each_role_sees_the_work_pages_it_may_open(make_user, ben_thanh, hcmc, c
     leader = make_user("lanhdao", Role.UNIT_LEADER, ben_thanh)
     assert _names(citizen) == []
     assert _names(counter) == ["dossiers:queue", "feedback:queue"]
-    assert _names(leader) == ["dossiers:queue", "feedback:queue", "metrics:home", "audit"]
+    assert _names(leader) == [
+        "dossiers:queue",
+        "feedback:queue",
+        "metrics:home",
+        "payments:transactions",
+        "audit",
+    ]
     client.force_login(citizen)
     page = client.get("/").content.decode()
     assert 'href="/audit/"' not in page and "nav-one-stop" not in page

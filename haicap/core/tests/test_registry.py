@@ -50,6 +50,7 @@ STORED_AUDIT_VALUES = {
     200: "Nạp dữ liệu đơn vị hành chính",
     210: "Chuyển đổi địa chỉ hàng loạt",
     211: "Nạp danh sách điểm tiếp nhận hồ sơ",
+    212: "Sửa địa chỉ, giờ làm việc của điểm tiếp nhận",
     300: "Sửa lịch làm việc",
     400: "Cấu hình thủ tục",
     500: "Tạo hồ sơ",
@@ -68,6 +69,11 @@ STORED_AUDIT_VALUES = {
     701: "Tính lại chỉ số phục vụ",
     702: "Xuất số liệu chỉ số phục vụ",
     703: "Đặt chỉ tiêu của tỉnh",
+    800: "Nhập sao kê ngân hàng",
+    801: "Nhận thông báo giao dịch từ ngân hàng",
+    802: "Khớp giao dịch với hồ sơ",
+    803: "Khớp thủ công giao dịch chưa khớp",
+    804: "Xác định giao dịch không thuộc hồ sơ nào",
     1600: "Gửi thông báo đang chờ",
     1601: "Thông báo gửi không thành công",
 }
@@ -78,6 +84,7 @@ PERMISSIONS = {
     "core.manage_memberships": "Phân quyền người dùng",
     "units.convert_addresses": "Chuyển đổi địa chỉ hàng loạt",
     "units.manage": "Quản lý dữ liệu đơn vị hành chính",
+    "units.manage_points": "Sửa thông tin điểm tiếp nhận hồ sơ của tỉnh",
     "workdays.manage": "Sửa lịch ngày nghỉ, ngày làm bù",
     "procedures.manage": "Cấu hình thủ tục của tỉnh",
     "dossiers.view": "Xem hồ sơ",
@@ -92,6 +99,9 @@ PERMISSIONS = {
     "metrics.view": "Xem chỉ số phục vụ và bảng điều hành",
     "metrics.manage": "Đặt chỉ tiêu của tỉnh",
     "notifications.view": "Xem thông báo đã gửi",
+    "payments.view": "Xem giao dịch thu phí",
+    "payments.import": "Nhập sao kê, nhận thông báo ngân hàng",
+    "payments.resolve": "Xử lý giao dịch chưa khớp",
 }
 
 # The role table as it was written out in core/roles.py before apps granted their own.
@@ -121,6 +131,7 @@ ROLE_TABLE = {
         "dossiers.stop",
         "feedback.handle",
         "metrics.view",
+        "payments.view",
     },
     "province_admin": {
         "core.view_personal_data",
@@ -128,13 +139,16 @@ ROLE_TABLE = {
         "core.view_audit",
         "core.manage_memberships",
         "procedures.manage",
+        "units.manage_points",
         "dossiers.view",
         "feedback.handle",
         "feedback.dispatch",
         "feedback.moderate",
         "metrics.view",
         "metrics.manage",
+        "payments.view",
     },
+    "finance_officer": {"payments.view", "payments.import", "payments.resolve"},
     "system_admin": set(PERMISSIONS),
 }
 
@@ -217,13 +231,13 @@ def test_the_system_check_reports_a_duplicate(scratch_registry):
 
 def test_a_new_app_registers_and_grants_without_touching_core(scratch_registry):
     class ParkingAudit(AuditActions):
-        TICKET = 800, _("Phạt đỗ xe")
+        TICKET = 9800, _("Phạt đỗ xe")
 
     class ParkingPerm(Permissions):
         TICKET = "parking.ticket", _("Phạt đỗ xe")
 
     grant(Role.COUNTER_OFFICER, ParkingPerm.TICKET)
-    assert audit_action_label(800) == "Phạt đỗ xe"
+    assert audit_action_label(9800) == "Phạt đỗ xe"
     assert "parking.ticket" in role_permissions(Role.COUNTER_OFFICER)
     assert "parking.ticket" in role_permissions(Role.SYSTEM_ADMIN)
     assert "parking.ticket" not in role_permissions(Role.PROCESSING_OFFICER)

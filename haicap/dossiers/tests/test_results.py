@@ -173,3 +173,31 @@ def test_returned_at_the_counter_without_a_pdf_is_not_electronic(
     d = dossier_transition(d, action="return", actor=counter_officer, method="counter")
     row = UnitDay.objects.get(unit_code=d.competent_unit.code, day=d.returned_at.date())
     assert (row.returned, row.returned_online) == (1, 0)
+
+
+def test_a_signed_in_citizen_downloads_their_own_result_after_return(
+    intake, counter_officer, leader, processing_officer, make_user, ben_thanh
+):
+    from dataclasses import replace
+
+    citizen_user = make_user("congdan", Role.CITIZEN, ben_thanh)
+    d = dossier_intake(
+        replace(intake, channel="online", return_method="online"),
+        actor=citizen_user,
+        outcome="register",
+        now=at(2025, 7, 1, 8),
+    )
+    d = dossier_transition(d, action="accept", actor=counter_officer, now=at(2025, 7, 1, 9))
+    d = dossier_transition(d, action="transfer", actor=counter_officer, now=at(2025, 7, 1, 9, 30))
+    _complete(_logged_in(processing_officer), d.code)
+    url = f"/dich-vu-cong/ho-so/{d.code}/ket-qua.pdf"
+    mine = _logged_in(citizen_user)
+    assert mine.get(url).status_code == 404  # processed, not yet returned
+    d = dossier_transition(
+        Dossier.objects.get(pk=d.pk), action="return", actor=counter_officer, method="online"
+    )
+    download = mine.get(url)
+    assert download.status_code == 200 and download.getvalue() == PDF
+    other = _logged_in(make_user("congdan2", Role.CITIZEN, ben_thanh))
+    assert other.get(url).status_code == 404
+    assert _logged_in(counter_officer).get(url).status_code == 404  # not theirs: the record page

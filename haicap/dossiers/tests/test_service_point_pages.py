@@ -116,3 +116,27 @@ def test_points_page_lists_addresses_and_hours_without_a_map():
     assert "Chi nhánh Bình Thạnh" in found and "Chi nhánh Quận 1" not in found
     none = Client().get("/diem-tiep-nhan/", {"province": "01"}).content.decode()
     assert 'data-testid="no-points"' in none
+
+
+def test_picker_at_the_branch_offers_only_boundary_free_procedures(
+    branch_officer, province_admin, birth_registration
+):
+    branch = signed_in(branch_officer)
+
+    def picked() -> str:
+        return branch.get(
+            "/mot-cua/tiep-nhan/thu-tuc/", {"q": "khai sinh", "receiving_unit": "79C01"}
+        ).content.decode()
+
+    html = picked()
+    assert 'value="1.001193" required disabled' in html and "not-at-point" in html
+    province_procedure_configure(
+        province_code="79",
+        procedure=birth_registration,
+        actor=province_admin,
+        offered=True,
+        boundary_free=True,
+        online_level="partial",
+    )
+    html = picked()
+    assert 'value="1.001193" required checked' in html  # boundary-free ones come first

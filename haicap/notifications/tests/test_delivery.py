@@ -181,3 +181,19 @@ def test_the_smtp_server_down_is_tried_again_later(settings):
     assert messages_send(gateway=EmailGateway()).retried == 1
     message.refresh_from_db()
     assert message.status == MessageStatus.PENDING and message.attempts == 1
+
+
+def test_by_channel_hands_each_message_to_its_channels_gateway(smtp, tmp_path, settings):
+    from haicap.notifications.gateways import ByChannel
+
+    settings.HAICAP_NOTIFY_FILE = str(tmp_path / "sms.jsonl")
+    gateway = ByChannel(
+        "email=haicap.notifications.gateways.EmailGateway,"
+        "sms=haicap.notifications.gateways.FileGateway"
+    )
+    _queue(1, email="mai@example.vn")
+    _queue(1, phone="0912765432")
+    assert messages_send(gateway=gateway).sent == 2
+    assert len(smtp.mails) == 1 and "0912765432" in (tmp_path / "sms.jsonl").read_text()
+    _queue(1, phone="0912765432")
+    assert messages_send(gateway=ByChannel("email=haicap.notifications.gateways.EmailGateway")).failed == 1
