@@ -34,6 +34,7 @@ demo: install
 	$(HAICAP) procedures checklist-report
 	$(HAICAP) demo_setup
 	$(HAICAP) dossiers demo
+	$(HAICAP) online_filing demo  # the demo citizen's online filings: /ho-so-cua-toi/ (congdan)
 	$(HAICAP) service_points demo
 	$(HAICAP) payments demo
 	$(HAICAP) feedback demo

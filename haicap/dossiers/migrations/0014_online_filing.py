@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0012_received_items'),
+        ('dossiers', '0013_payments'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
