@@ -28,7 +28,7 @@ from haicap.dossiers.views import new_form_key
 from haicap.procedures.selectors import procedure_get, procedure_search, procedure_settings
 from haicap.units.address.convert import convert_address
 from haicap.units.models import Unit
-from haicap.units.points import point_units, service_points
+from haicap.units.points import point_of, point_units, service_points
 from haicap.units.selectors import default_province, provinces_on
 
 
@@ -187,6 +187,8 @@ def _track_context(dossier: Any) -> dict[str, Any]:
         "history": citizen_history(dossier),
         "can_rate": dossier.status == Status.RETURNED and dossier.rated_at is None,
         "result_ready": result_ready(dossier),
+        # a centre or branch returns the result: where it is and when it is open (ADR 15)
+        "return_point": point_of(dossier.return_unit),
     }
 
 

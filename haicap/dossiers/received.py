@@ -146,8 +146,10 @@ def checklist_rows(procedure: Procedure, post: Any | None = None) -> dict[str, A
     ticked = set(post.getlist("received")) if post is not None else set()
 
     def row(item: Item) -> dict[str, Any]:
+        # "1 bản chính, 1 bản sao" in the record means either: the form offers the original
+        usual = {**item.counts(), "copies": 0 if item.originals else item.copies}
         counts = {
-            f: (post.get(f"n-{item.key}-{f}") if post is not None else None) or getattr(item, f)
+            f: (post.get(f"n-{item.key}-{f}") if post is not None else None) or usual[f]
             for f in COUNTS
         }
         return {"item": item, "ticked": item.key in ticked, **counts}

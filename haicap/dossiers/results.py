@@ -80,8 +80,12 @@ def result_attach(
         )
         result.name, result.size, result.sha256 = (name or "ket-qua.pdf")[:200], len(content), digest
         result.uploaded_at, result.uploaded_by = now, user_of(actor)
+        replaced = result.file.name if result.pk else ""
         result.file.save(f"{locked.code}-{digest[:16]}.pdf", ContentFile(content), save=False)
         result.save()
+        if replaced and replaced != result.file.name:  # the old file goes once the new one stays
+            storage = result.file.storage
+            transaction.on_commit(lambda: storage.delete(replaced))
         locked.result_at = now
         locked.save(update_fields=["result_at"])
         dossier_changed.send(Dossier, before=previous, after=locked)

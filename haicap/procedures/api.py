@@ -6,6 +6,7 @@ from ninja.pagination import paginate
 
 from haicap.core.pagination import Paginated
 from haicap.procedures.models import Procedure
+from haicap.procedures.requirements import checklist_for
 from haicap.procedures.selectors import procedure_get, procedure_search, procedure_settings
 
 router = Router(tags=["procedures"])
@@ -83,3 +84,34 @@ def procedure_detail(request: HttpRequest, code: str, province: str = "") -> dic
         procedure_settings(procedure, province).__dict__ if province else None
     )
     return data
+
+
+class ChecklistItemOut(Schema):
+    key: str = Field(..., description="khóa ổn định: dùng trong received_items khi tiếp nhận")
+    name: str
+    kind: str = Field(..., description="submit (nộp) | present (xuất trình, đối chiếu rồi trả lại)")
+    required: bool
+    condition: str = Field(..., description="«Trường hợp…»: giấy tờ chỉ cần khi điều kiện đúng")
+    originals: int
+    certified: int
+    copies: int
+    form_name: str
+    eform: bool
+    detail: str
+
+
+class ChecklistOut(Schema):
+    code: str
+    curated: bool = Field(..., description="đã rà soát bằng tay (không: hệ thống đọc từ danh mục)")
+    items: list[ChecklistItemOut]
+    notes: list[str]
+
+
+@router.get(
+    "/{code}/checklist",
+    response=ChecklistOut,
+    summary="Danh mục giấy tờ: nộp, xuất trình, theo trường hợp, và lưu ý",
+)
+def procedure_checklist(request: HttpRequest, code: str) -> dict:
+    procedure = procedure_get(code)
+    return {"code": procedure.code, **checklist_for(procedure).as_dict()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.security.permission_table import Row, _r
+from tests.security.permission_table import PUBLIC, Row, _r
 
 PAGES: dict[str, Row] = {
     # the checklist fragment: whoever may receive somewhere, like the counter form itself
@@ -10,4 +10,8 @@ PAGES: dict[str, Row] = {
         "GET", "/mot-cua/tiep-nhan/giay-to/?procedure_code=1.001193", "login 403 ok ok 403 ok 403"
     ),
 }
-API: dict[str, Row] = {}
+API: dict[str, Row] = {
+    "GET /api/v1/procedures/{code}/checklist": _r(
+        "GET", "/api/v1/procedures/{procedure}/checklist", PUBLIC
+    ),
+}

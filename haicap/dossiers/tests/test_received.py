@@ -66,6 +66,13 @@ def test_the_supplement_request_lists_exactly_the_unticked_required_items(intake
         "Tờ khai đăng ký khai sinh", "Giấy chứng sinh"
     ]
     assert {i["kind"] for i in supplement.items} == {"original"}
+    if shutil.which("pdftotext"):  # form 02 as the citizen holds it
+        text = subprocess.run(
+            ["pdftotext", "-", "-"], input=form_pdf(d, "02"), capture_output=True, check=True
+        ).stdout.decode()
+        text = " ".join(text.split())
+        assert "Tờ khai đăng ký khai sinh" in text and "Giấy chứng sinh" in text
+        assert "Giấy tờ tùy thân" not in text and "anything typed" not in text
 
 
 @pytest.mark.parametrize(

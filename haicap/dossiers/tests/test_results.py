@@ -201,3 +201,27 @@ def test_a_signed_in_citizen_downloads_their_own_result_after_return(
     other = _logged_in(make_user("congdan2", Role.CITIZEN, ben_thanh))
     assert other.get(url).status_code == 404
     assert _logged_in(counter_officer).get(url).status_code == 404  # not theirs: the record page
+
+
+def test_a_replaced_result_leaves_one_file(
+    processing, processing_officer, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    officer = _logged_in(processing_officer)
+    first = officer.post(
+        f"/api/v1/dossiers/{processing.code}/result",
+        {"file": SimpleUploadedFile("kq.pdf", PDF, "application/pdf")},
+    )
+    assert first.status_code == 201
+    old = DossierResult.objects.get().file
+    old_path, storage = old.name, old.storage
+    newer = PDF.replace(b"1.7", b"1.6")
+    with django_capture_on_commit_callbacks(execute=True):
+        second = officer.post(
+            f"/api/v1/dossiers/{processing.code}/result",
+            {"file": SimpleUploadedFile("kq2.pdf", newer, "application/pdf")},
+        )
+    assert second.status_code == 201 and second.json()["size"] == len(newer)
+    assert not storage.exists(old_path) and DossierResult.objects.count() == 1
+    assert DossierResult.objects.get().file.read() == newer

@@ -61,6 +61,9 @@ def test_branch_counter_to_ben_thanh_and_back(
         "/mot-cua/", {"queue": "return"}
     ).content.decode()
     assert dossier.code in branch.get("/mot-cua/", {"queue": "return"}).content.decode()
+    # the citizen's tracking page says where the branch is and when it is open
+    tracked = Client().post("/tra-cuu/", {"code": dossier.code, "phone": "3456"}).content.decode()
+    assert 'data-testid="return-point"' in tracked and "47 Lê Duẩn" in tracked
     assert branch.post(f"/mot-cua/h/{dossier.code}/thao-tac/return/").status_code == 302
     dossier.refresh_from_db()
     assert dossier.status == Status.RETURNED and dossier.holder_unit_code == "79C01"

@@ -35,3 +35,12 @@ def test_the_province_administrator_sees_what_could_not_be_read(province_admin):
     html = client.get("/procedures/1.001193/").content.decode()
     assert 'data-testid="unread"' in html and "không ghi đơn vị" in html
     assert 'data-testid="unread"' not in Client().get("/procedures/1.001193/").content.decode()
+
+
+def test_the_checklist_api_gives_keys_the_intake_accepts():
+    data = Client().get("/api/v1/procedures/1.001193/checklist").json()
+    assert data["curated"] and data["code"] == "1.001193"
+    keys = {i["key"]: i for i in data["items"]}
+    assert keys["to-khai"]["eform"] and keys["giay-to-tuy-than"]["kind"] == "present"
+    assert not keys["van-ban-uy-quyen"]["required"] and keys["van-ban-uy-quyen"]["condition"]
+    assert Client().get("/api/v1/procedures/9.999999/checklist").status_code == 404

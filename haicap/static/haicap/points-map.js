@@ -7,6 +7,16 @@
   var points = JSON.parse(data.textContent);
   var map = L.map(el, { attributionControl: false, zoomSnap: 0.25 });
   var markers = L.featureGroup().addTo(map);
+  // points placed at the same ward centre (no surveyed position) are spread a little apart
+  var seen = {};
+  points.forEach(function (p) {
+    var key = p.lat.toFixed(4) + ',' + p.lon.toFixed(4);
+    var n = seen[key] = (seen[key] || 0) + 1;
+    if (n > 1) {
+      p.lat += 0.0025 * Math.sin(n * 2.1);
+      p.lon += 0.0025 * Math.cos(n * 2.1);
+    }
+  });
   points.forEach(function (p) {
     var box = document.createElement('div');
     var title = document.createElement('strong');
