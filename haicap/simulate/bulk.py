@@ -38,7 +38,7 @@ def _columns(model: Any, skip: tuple[str, ...] = ("id",)) -> list[str]:
 D_COLS = _columns(Dossier, ())
 E_COLS = _columns(DossierEvent)
 S_COLS = _columns(SupplementRequest)
-JSON = {"data", "items", "candidate_codes", "attributes", "received_items"}
+JSON = {"data", "items", "candidate_codes", "attributes", "received_items", "declaration"}
 
 
 class Batch:
@@ -114,6 +114,9 @@ def _intake_row(plan: DossierPlan, pk: int, code: str, actor: Any) -> dict[str, 
         "idempotency_key": None,
         "idempotency_fingerprint": "",
         "created_by_id": actor.pk if actor else None,
+        # as dossier_intake: an online filing belongs to whoever filed it signed in
+        "filed_by_id": actor.pk if actor and plan.outcome == "register" else None,
+        "declaration": {},  # the simulator types no e-form
     }
 
 
