@@ -45,10 +45,10 @@ def prefill(actor: Actor) -> dict[str, str]:
             "applicant_address": profile.address,
             "applicant_commune_code": profile.commune_code,
         }
-    name = " ".join(
-        p for p in (getattr(actor, "last_name", ""), getattr(actor, "first_name", "")) if p
-    )
-    return {"applicant_name": name, "applicant_email": getattr(actor, "email", "") or ""}
+    # the account's full name as the navigation bar shows it ("Nguyễn Văn An": first_name holds
+    # the family and middle names, last_name the given name, as demo_setup writes them)
+    name = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
+    return {"applicant_name": name.strip(), "applicant_email": getattr(actor, "email", "") or ""}
 
 
 def home_commune(actor: Actor) -> str:

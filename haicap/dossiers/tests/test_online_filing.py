@@ -52,7 +52,7 @@ def pdf(name: str = "giay-chung-sinh.pdf") -> SimpleUploadedFile:
 @pytest.fixture
 def citizen_user(make_user, ben_thanh):
     user = make_user("congdan", Role.CITIZEN, ben_thanh)
-    user.first_name, user.last_name, user.email = "Mai", "Nguyễn Thị", "mai@example.vn"
+    user.first_name, user.last_name, user.email = "Nguyễn Thị", "Mai", "mai@example.vn"
     user.save()
     return user
 
