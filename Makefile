@@ -33,6 +33,7 @@ demo: install
 	$(HAICAP) procedures load
 	$(HAICAP) procedures checklist-report
 	$(HAICAP) demo_setup
+	$(HAICAP) procedures settings demo --province 79
 	$(HAICAP) dossiers demo
 	$(HAICAP) service_points demo
 	$(HAICAP) payments demo
@@ -59,6 +60,7 @@ bench: install
 	$(BIN)/python bench/locate.py
 	$(BIN)/python bench/intake.py
 	$(BIN)/python bench/feedback_routing.py
+	$(BIN)/python bench/province_settings.py
 	$(BIN)/python bench/index.py  # 10 million dossiers: about 40 minutes on 2 cores
 
 # Vietnamese is the source language; English comes from haicap/locale/en_table.py.
