@@ -226,3 +226,25 @@ def test_the_command_exports_and_imports(tmp_path, province_admin):
     call_command("procedures", "settings", "import", "--province", "79", str(path), stdout=out)
     assert ProvinceProcedure.objects.filter(province_code="79", boundary_free=True).count() == 1
     assert AuditEvent.objects.filter(action=ProcedureAudit.SETTINGS_APPLIED, actor=None).exists()
+
+
+def test_officers_see_the_unverified_time_and_the_slip_never_prints_it(counter_officer):
+    from django.template.loader import render_to_string
+
+    from haicap.dossiers.models import Dossier
+    from haicap.dossiers.paperwork import form_context
+
+    birth = Procedure.objects.get(code="1.001193")  # the national record: "1", no unit
+    assert not procedure_settings(birth, "79").time_verified
+    client = _client(counter_officer)
+    form = {
+        "receiving_unit": "26743", "procedure_code": birth.code, "applicant_name": "Nguyễn Thị Mai",
+        "applicant_id_number": "079190001234", "applicant_phone": "0903123456",
+        "applicant_address": "25 Trần Quốc Thảo, Phường 9, Quận 3, TP.HCM", "outcome": "accept",
+        "request": "Đăng ký khai sinh", "sets": "1", "idempotency_key": "web-unverified",
+    }  # fmt: skip
+    page = client.get(client.post("/mot-cua/tiep-nhan/", form)["Location"]).content.decode()
+    assert "tỉnh cần xác minh" in page  # the officer's warning
+    dossier = Dossier.objects.get()
+    slip = render_to_string("dossiers/forms/01.html", form_context(dossier, "01"))
+    assert "Thời gian giải quyết" in slip and "kiểm chứng" not in slip
