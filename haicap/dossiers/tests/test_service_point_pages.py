@@ -32,6 +32,8 @@ def boundary_free(province_admin, birth_registration):
         offered=True,
         boundary_free=True,
         online_level="partial",
+        time_value=1,  # offered online only with a time the province verified
+        time_unit="working_days",
     )
 
 
@@ -136,6 +138,8 @@ def test_picker_at_the_branch_offers_only_boundary_free_procedures(
         offered=True,
         boundary_free=True,
         online_level="partial",
+        time_value=1,  # offered online only with a time the province verified
+        time_unit="working_days",
     )
     html = picked()
     assert 'value="1.001193" required checked' in html  # boundary-free ones come first
