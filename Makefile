@@ -33,6 +33,7 @@ demo: install
 	$(HAICAP) procedures load
 	$(HAICAP) procedures checklist-report
 	$(HAICAP) demo_setup
+	$(HAICAP) procedures settings demo --province 79
 	$(HAICAP) dossiers demo
 	$(HAICAP) online_filing demo  # the demo citizen's online filings: /ho-so-cua-toi/ (congdan)
 	$(HAICAP) service_points demo
@@ -60,6 +61,7 @@ bench: install
 	$(BIN)/python bench/locate.py
 	$(BIN)/python bench/intake.py
 	$(BIN)/python bench/feedback_routing.py
+	$(BIN)/python bench/province_settings.py
 	$(BIN)/python bench/index.py  # 10 million dossiers: about 40 minutes on 2 cores
 
 # Vietnamese is the source language; English comes from haicap/locale/en_table.py.

@@ -268,7 +268,8 @@ def register_xlsx(unit: Unit, year: int) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = f"So theo doi {year}"
-    append_row(sheet, [f"SỔ THEO DÕI HỒ SƠ — Bộ phận Một cửa {unit.full_name} — năm {year}"])
+    desk = unit.full_name if is_point(unit) else f"Bộ phận Một cửa {unit.full_name}"
+    append_row(sheet, [f"SỔ THEO DÕI HỒ SƠ — {desk} — năm {year}"])
     sheet["A1"].font = Font(bold=True)
     append_row(sheet, [label for _, label in REGISTER_COLUMNS])
     for cell in sheet[2]:

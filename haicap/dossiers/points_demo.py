@@ -21,6 +21,7 @@ from haicap.dossiers.demo import PROCEDURES, _Accounts, _demo_accounts, _demo_ap
 from haicap.dossiers.models import Dossier
 from haicap.dossiers.services import Intake, dossier_intake
 from haicap.procedures.models import OnlineLevel, Procedure, ProvinceProcedure
+from haicap.procedures.selectors import procedure_settings
 from haicap.procedures.services import province_procedure_configure
 from haicap.units.models import Level, Unit
 from haicap.workdays.calendar import VN
@@ -71,17 +72,24 @@ def _boundary_free(procedures: list[Procedure]) -> int:
         config = ProvinceProcedure.objects.filter(province_code="79", procedure=procedure).first()
         if config is not None and config.boundary_free:
             continue
-        default_online = OnlineLevel.PARTIAL if procedure.online_available else OnlineLevel.NONE
+        # online as the province has it (or partial where the catalogue has a channel), but
+        # never on a processing time the province has not verified
+        online = config.online_level if config else OnlineLevel.PARTIAL
+        if not procedure.online_available and not config:
+            online = OnlineLevel.NONE
+        if not procedure_settings(procedure, "79").time_verified:
+            online = OnlineLevel.NONE
         province_procedure_configure(
             province_code="79",
             procedure=procedure,
             actor=admin,
             offered=config.offered if config else True,
             boundary_free=True,
-            online_level=config.online_level if config else default_online,
+            online_level=online,
             fee_vnd=config.fee_vnd if config else None,
             time_value=config.time_value if config else None,
             time_unit=config.time_unit if config else "",
+            time_verified=config.time_verified if config else None,
         )
         changed += 1
     return changed

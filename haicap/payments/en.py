@@ -55,6 +55,13 @@ EN = {
     "Nhập sao kê, nhận thông báo ngân hàng": "Import statements, receive bank notifications",
     "Xử lý giao dịch chưa khớp": "Resolve unmatched transactions",
     "Thu phí": "Fees",
+    # the citizen's tracking page
+    "Nộp phí bằng chuyển khoản (quét mã VietQR bằng ứng dụng ngân hàng)": (
+        "Pay the fee by bank transfer (scan the VietQR code with your bank's app)"
+    ),
+    "Nội dung chuyển khoản (giữ nguyên để hồ sơ được ghi nhận tự động)": (
+        "Transfer memo (keep it as it is, so that the payment is recorded automatically)"
+    ),
     # pages
     "Giao dịch": "Transaction",
     "Ngày giao dịch": "Transaction date",

@@ -80,6 +80,7 @@ def receipt_context(txn: BankTransaction) -> dict[str, Any]:
         "booked": txn.booked_at.astimezone(VN),
         "today": timezone.now().astimezone(VN),
         "amount_words": amount_in_words(txn.amount_vnd),
+        "amount": f"{txn.amount_vnd:,}".replace(",", "."),  # 1.250.000, as Vietnamese write it
         "account": f"{settings.HAICAP_FEE_ACCOUNT} ({settings.HAICAP_FEE_ACCOUNT_NAME})",
     }
 

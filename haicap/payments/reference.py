@@ -12,6 +12,7 @@ neighbour). A reference is not a secret: it says which dossier a transfer pays, 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from haicap.core.text import fold
 
@@ -72,6 +73,11 @@ def references_in(memo: str) -> list[str]:
     folded and stripped of everything but letters and digits, then every window that starts
     with the prefix and passes the check is a reference. A reference typed with spaces or
     dashes (`HP K7M3 QX9R`) is found the same."""
+    return list(_references(memo))
+
+
+@lru_cache(maxsize=65536)  # the import reads each memo twice: to look up, then to decide
+def _references(memo: str) -> tuple[str, ...]:
     squeezed = re.sub(r"[^A-Z0-9]", "", fold(memo).upper())
     found: list[str] = []
     start = squeezed.find(PREFIX)
@@ -80,4 +86,4 @@ def references_in(memo: str) -> list[str]:
         if _CANDIDATE.fullmatch(window) and dossier_id_of(window) and window not in found:
             found.append(window)
         start = squeezed.find(PREFIX, start + 1)
-    return found
+    return tuple(found)

@@ -29,4 +29,64 @@ EN = {
     "không đọc được thành phần hồ sơ": "the papers could not be read",
     "không ghi kết quả thực hiện": "no result is stated",
     "không đọc được số hiệu văn bản căn cứ pháp lý": "the legal basis has no readable document number",
+    # the province settings sheet (issue 20, part 2)
+    "tỉnh đã kiểm chứng thời hạn": "time verified by the province",
+    "tên tệp": "file name",
+    "mã băm SHA-256": "SHA-256 digest",
+    "số dòng": "rows",
+    "số lỗi": "errors",
+    "số thủ tục thay đổi": "procedures changed",
+    "tải lên lúc": "uploaded at",
+    "áp dụng lúc": "applied at",
+    "số thủ tục đã thay đổi": "procedures changed when applied",
+    "bảng cấu hình tải lên": "uploaded settings sheet",
+    "Tải lên bảng cấu hình thủ tục của tỉnh": "Upload of the province's procedure settings sheet",
+    "Áp dụng bảng cấu hình thủ tục của tỉnh": "Province's procedure settings sheet applied",
+    (
+        "Tải bảng cấu hình về, sửa trong Excel (cung cấp, phi địa giới, mức trực tuyến, "
+        "thời hạn và đơn vị, kiểm chứng thời hạn, lệ phí), rồi tải lên: hệ thống kiểm "
+        "tra từng dòng, cho xem trước những gì thay đổi, và chỉ áp dụng khi bạn xác nhận "
+        "(tất cả hoặc không gì cả)."
+    ): (
+        "Download the settings sheet, edit it in Excel (offered, boundary-free, online "
+        "level, time and unit, time verified, fee), then upload it: every row is "
+        "checked, you see what would change, and it is applied only when you confirm "
+        "(all of it or nothing)."
+    ),
+    "Thủ tục có thời hạn chưa được tỉnh kiểm chứng không được cung cấp trực tuyến.": (
+        "A procedure whose processing time the province has not verified cannot be "
+        "offered online."
+    ),
+    "1. Tải bảng về": "1. Download the sheet",
+    "Tải bảng Excel": "Download the Excel sheet",
+    "2. Tải bảng đã sửa lên": "2. Upload the edited sheet",
+    "Tệp Excel (.xlsx, tối đa 5 MB)": "Excel file (.xlsx, at most 5 MB)",
+    "Kiểm tra và xem trước": "Check and preview",
+    "Các lần tải lên": "Uploads",
+    "Lúc": "At",
+    "Tệp": "File",
+    "Người tải": "Uploaded by",
+    "Dòng": "Row",
+    "Thay đổi": "Changes",
+    "Áp dụng": "Applied",
+    "Chưa có lần tải lên nào.": "No upload yet.",
+    "Xem trước bảng cấu hình": "Settings sheet preview",
+    "Tỉnh %(p)s · SHA-256 %(d)s": "Province %(p)s · SHA-256 %(d)s",
+    "Đã áp dụng lúc %(at)s: %(n)s thủ tục thay đổi.": (
+        "Applied at %(at)s: %(n)s procedures changed."
+    ),
+    "Bảng có %(n)s lỗi; sửa rồi tải lên lại. Chưa thay đổi gì.": (
+        "The sheet has %(n)s error(s); correct them and upload it again. Nothing was "
+        "changed."
+    ),
+    "Cột": "Column",
+    "Trường": "Field",
+    "%(r)s dòng đọc được, không có lỗi. Sẽ thay đổi %(n)s thủ tục.": (
+        "%(r)s rows read, no errors. %(n)s procedure(s) will change."
+    ),
+    "Áp dụng %(n)s thay đổi": "Apply %(n)s change(s)",
+    "Thay đổi (trước → sau)": "Changes (before → after)",
+    "Bảng trùng với cấu hình đang áp dụng: không có gì để thay đổi.": (
+        "The sheet matches the settings in force: nothing to change."
+    ),
 }

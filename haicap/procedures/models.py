@@ -72,6 +72,8 @@ class ProvinceProcedure(models.Model):
     time_unit = models.CharField(
         _("đơn vị thời hạn"), max_length=16, choices=TimeUnitChoice.choices, blank=True
     )
+    # the province has checked the processing time in force (its own, or the catalogue's)
+    time_verified = models.BooleanField(_("tỉnh đã kiểm chứng thời hạn"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -88,3 +90,35 @@ class ProvinceProcedure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.province_code}: {self.procedure_id}"
+
+
+class SettingsUpload(models.Model):
+    """A province's settings sheet as uploaded: checked when uploaded, applied as previewed.
+
+    The file is kept until it is applied so that what is applied is exactly what was previewed
+    (checked again against the settings in force at that moment); `digest` is its SHA-256."""
+
+    province_code = models.CharField(_("mã tỉnh"), max_length=2, db_index=True)
+    filename = models.CharField(_("tên tệp"), max_length=200)
+    digest = models.CharField(_("mã băm SHA-256"), max_length=64)
+    content = models.BinaryField(_("nội dung"))
+    rows = models.PositiveIntegerField(_("số dòng"), default=0)
+    errors = models.PositiveIntegerField(_("số lỗi"), default=0)
+    changes = models.PositiveIntegerField(_("số thủ tục thay đổi"), default=0)
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    applied_at = models.DateTimeField(_("áp dụng lúc"), null=True, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    applied_changes = models.PositiveIntegerField(_("số thủ tục đã thay đổi"), default=0)
+
+    class Meta:
+        verbose_name = _("bảng cấu hình tải lên")
+        verbose_name_plural = _("bảng cấu hình tải lên")
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.province_code}: {self.filename} ({self.digest[:12]})"

@@ -10,12 +10,26 @@ from haicap.core.permissions import Actor, require_permission
 from haicap.core.ttlcache import clear_all_caches
 from haicap.procedures.models import OnlineLevel, Procedure, ProvinceProcedure, TimeUnitChoice
 from haicap.procedures.rights import ProcedureAudit, ProcedurePerm
-from haicap.procedures.selectors import procedure_settings
+from haicap.procedures.selectors import procedure_settings, settings_from
 
 FULL_ONLINE_NEEDS_ONLINE = (
     "Thủ tục không có kênh trực tuyến trong danh mục quốc gia; không thể đặt trực tuyến toàn trình."
 )
 TIME_NEEDS_BOTH = "Thời hạn cần cả số và đơn vị."
+ONLINE_NEEDS_VERIFIED_TIME = (
+    "Thủ tục {code}: thời hạn giải quyết chưa được tỉnh kiểm chứng nên chưa thể cung cấp "
+    "trực tuyến; hãy nhập thời hạn và đánh dấu đã kiểm chứng."
+)
+
+
+def online_needs_verified_time(procedure: Procedure, online_level: str, verified: bool) -> None:
+    """A procedure is offered online only with a processing time the province has verified."""
+    if online_level != OnlineLevel.NONE and not verified:
+        raise ApplicationError(
+            ONLINE_NEEDS_VERIFIED_TIME.format(code=procedure.code),
+            extra={"field": "online_level", "procedure_code": procedure.code},
+            status=422,
+        )
 
 
 @transaction.atomic
@@ -30,7 +44,9 @@ def province_procedure_configure(
     fee_vnd: int | None = None,
     time_value: int | None = None,
     time_unit: str = "",
+    time_verified: bool | None = None,
 ) -> ProvinceProcedure:
+    """Configure one procedure. A time typed here is verified unless `time_verified` says not."""
     require_permission(actor, ProcedurePerm.MANAGE, province_code=province_code)
     if online_level == OnlineLevel.FULL and not procedure.online_available:
         raise ApplicationError(
@@ -46,6 +62,10 @@ def province_procedure_configure(
     )
     config.offered, config.boundary_free, config.online_level = offered, boundary_free, online_level
     config.fee_vnd, config.time_value, config.time_unit = fee_vnd, time_value, time_unit
+    config.time_verified = bool(time_value) if time_verified is None else time_verified
+    online_needs_verified_time(
+        procedure, online_level, settings_from(procedure, config).time_verified
+    )
     config.updated_by = actor if actor.is_authenticated else None  # type: ignore[assignment]
     config.full_clean()
     config.save()
@@ -57,6 +77,7 @@ def province_procedure_configure(
         obj=config,
         province_code=province_code,
         note=f"{procedure.code}: cung cấp={offered}, phi địa giới={boundary_free}, trực tuyến={online_level}, "
-        f"lệ phí={fee_vnd}, thời hạn={time_value} {time_unit} (trước: {before})",
+        f"lệ phí={fee_vnd}, thời hạn={time_value} {time_unit}, kiểm chứng={config.time_verified} "
+        f"(trước: {before})",
     )
     return config

@@ -130,7 +130,9 @@ def procedure_configure(request: HttpRequest, code: str) -> HttpResponse:
         actor=request.user,
         offered=request.POST.get("offered") == "on",
         boundary_free=request.POST.get("boundary_free") == "on",
-        online_level=request.POST.get("online_level", OnlineLevel.PARTIAL),
+        # a form without the field keeps the level in force
+        online_level=request.POST.get("online_level")
+        or procedure_settings(procedure, province).online_level,
         fee_vnd=_int_or_none(request.POST.get("fee_vnd", ""), "fee_vnd"),
         time_value=_int_or_none(request.POST.get("time_value", ""), "time_value"),
         time_unit=request.POST.get("time_unit", ""),

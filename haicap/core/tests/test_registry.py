@@ -53,6 +53,8 @@ STORED_AUDIT_VALUES = {
     212: "Sửa địa chỉ, giờ làm việc của điểm tiếp nhận",
     300: "Sửa lịch làm việc",
     400: "Cấu hình thủ tục",
+    410: "Tải lên bảng cấu hình thủ tục của tỉnh",
+    411: "Áp dụng bảng cấu hình thủ tục của tỉnh",
     500: "Tạo hồ sơ",
     501: "Chuyển trạng thái hồ sơ",
     502: "Đánh giá hồ sơ",

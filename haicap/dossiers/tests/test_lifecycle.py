@@ -244,7 +244,7 @@ def test_boundary_free_intake(intake, counter_officer, sai_gon, make_user, provi
         actor=province_admin,
         offered=True,
         boundary_free=True,
-        online_level="partial",
+        online_level="none",  # its time is not verified: it cannot be offered online (ADR 13)
     )
     d = dossier_intake(other, actor=counter_officer, now=at(2025, 7, 1, 16))
     assert (

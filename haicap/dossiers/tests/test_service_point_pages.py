@@ -33,6 +33,8 @@ def boundary_free(province_admin, birth_registration):
         offered=True,
         boundary_free=True,
         online_level="partial",
+        time_value=1,  # offered online only with a time the province verified
+        time_unit="working_days",
     )
 
 
@@ -140,6 +142,30 @@ def test_picker_at_the_branch_offers_only_boundary_free_procedures(
         offered=True,
         boundary_free=True,
         online_level="partial",
+        time_value=1,  # offered online only with a time the province verified
+        time_unit="working_days",
     )
     html = picked()
     assert 'value="1.001193" required checked' in html  # boundary-free ones come first
+
+
+def test_branch_register_form_07(branch_officer, boundary_free, counter_officer):
+    import io
+
+    from openpyxl import load_workbook
+
+    branch = signed_in(branch_officer)
+    branch.post(
+        "/mot-cua/tiep-nhan/", {**FORM, "receiving_unit": "79C01", "competent_unit": "26743"}
+    )
+    code = Dossier.objects.get().code
+    pdf = branch.get("/mot-cua/so-theo-doi/", {"unit": "79C01"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    book = branch.get("/mot-cua/so-theo-doi/", {"unit": "79C01", "format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(book.content)).active
+    title = str(sheet.cell(1, 1).value)
+    assert "— Chi nhánh Quận 1 (cũ)" in title and "Bộ phận Một cửa" not in title
+    assert sheet.cell(3, 2).value == code
+    # the branch's register is the branch's: Bến Thành's desk may not open it
+    other = signed_in(counter_officer).get("/mot-cua/so-theo-doi/", {"unit": "79C01"})
+    assert other.status_code == 403

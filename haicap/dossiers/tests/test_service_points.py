@@ -37,6 +37,8 @@ def boundary_free(province_admin, birth_registration):
         offered=True,
         boundary_free=True,
         online_level="partial",
+        time_value=1,  # offered online only with a time the province verified
+        time_unit="working_days",
     )
 
 

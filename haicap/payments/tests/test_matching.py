@@ -158,5 +158,5 @@ def test_the_receipt_is_a_pdf(awaiting, ben_thanh, finance_officer):
     txn = BankTransaction.objects.get(transaction_id="R1")
     context = receipt_context(txn)
     assert context["amount_words"] == "Một triệu hai trăm năm mươi nghìn đồng"
-    assert context["series"] == "BL25" and context["d"] == d
+    assert context["series"] == "BL25" and context["d"] == d and context["amount"] == "1.250.000"
     assert receipt_pdf(txn).startswith(b"%PDF")

@@ -81,3 +81,10 @@ def _officer():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(username="ketoan")
+
+
+def test_the_citizen_sees_how_to_pay_on_the_tracking_page(awaiting):
+    d = awaiting(50_000)
+    page = Client().post("/tra-cuu/", {"code": d.code, "phone": "3456"}).content.decode()
+    assert 'data-testid="fee-transfer"' in page and fee_memo(d.pk) in page
+    assert "data:image/png;base64" in page  # the VietQR of the exact amount

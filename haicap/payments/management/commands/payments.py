@@ -41,7 +41,10 @@ class Command(BaseCommand):
         if options["action"] == "demo":
             with transaction.atomic():
                 officer, batch, path = payments_demo(options["password"])
-            self.stdout.write(f"Cán bộ tài chính demo: {officer.username} ({path})")
+            self.stdout.write(
+                f"Cán bộ tài chính demo: {officer.username} (mật khẩu: {options['password']}), "
+                f"trang /thu-phi/; sao kê demo: {path}"
+            )
             self.stdout.write(_summary(batch) if batch else "Sao kê demo đã nhập trước đó.")
             return
         user = get_user_model().objects.filter(username=options["user"]).first()
