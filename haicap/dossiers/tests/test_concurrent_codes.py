@@ -18,6 +18,7 @@ from haicap.core.services import membership_grant
 from haicap.dossiers.models import DailySequence, Dossier
 from haicap.dossiers.services import Intake, dossier_intake, dossier_transition
 from haicap.dossiers.validation import Applicant
+from haicap.notifications.models import Message
 from haicap.procedures.models import Procedure
 from haicap.units.models import Unit
 from haicap.workdays.calendar import VN
@@ -140,6 +141,8 @@ def test_sixteen_parallel_counters_get_unique_gap_free_codes():
 
         def cleanup() -> None:
             with transaction.atomic():
+                # the outbox queued a "received" message for each committed intake
+                Message.objects.filter(object_type="dossier", object_code__startswith=PREFIX).delete()
                 Dossier.objects.filter(code__startswith=PREFIX).delete()
                 DailySequence.objects.filter(agency_code="26743", day=DAY.date()).delete()
                 AuditEvent.objects.filter(actor=officer).delete()
@@ -235,6 +238,8 @@ def test_online_dossiers_accepted_at_once_get_unique_gap_free_codes_and_one_acce
 
         def cleanup() -> None:
             with transaction.atomic():
+                told = Dossier.objects.filter(pk__in=pks).values_list("code", flat=True)
+                Message.objects.filter(object_type="dossier", object_code__in=list(told)).delete()
                 Dossier.objects.filter(pk__in=pks).delete()
                 DailySequence.objects.filter(agency_code="26743", day=ONLINE_DAY.date()).delete()
                 for officer in officers:
