@@ -1,5 +1,5 @@
-"""Declarations entered online (e-forms) for the forms the catalogue names: the birth and the
-marriage registration forms of Circular 04/2020/TT-BTP (as amended). The fields are typed into
+"""Declarations entered online (e-forms) for the forms the catalogue names: the birth, marriage
+and death registration forms of Circular 04/2020/TT-BTP (as amended). The fields are typed into
 the portal, checked (422 naming the field), stored on the dossier (`Dossier.declaration`) and
 shown to the officer; the paper form's upload slot is then not required."""
 
@@ -160,7 +160,42 @@ MARRIAGE = EForm(
     ),
 )
 
-FORMS = {search_key(f.title): f for f in (BIRTH, MARRIAGE)}
+DEATH = EForm(
+    key="to-khai-dang-ky-khai-tu",
+    title=gettext_noop("Tờ khai đăng ký khai tử"),
+    fields=(
+        EField("relationship", gettext_noop("Quan hệ của người đi đăng ký với người đã chết"), most=40),
+        EField("deceased_name", gettext_noop("Họ, chữ đệm, tên người đã chết")),
+        EField("deceased_birth_date", gettext_noop("Ngày sinh người đã chết"), "date"),
+        EField("deceased_sex", gettext_noop("Giới tính"), "choice", choices=SEXES),
+        EField("deceased_ethnicity", gettext_noop("Dân tộc"), default="Kinh", most=40),
+        EField("deceased_nationality", gettext_noop("Quốc tịch"), default="Việt Nam", most=60),
+        EField(
+            "deceased_id_number", gettext_noop("Số định danh cá nhân người đã chết"), "id_number",
+            required=False,
+        ),
+        EField("deceased_residence", gettext_noop("Nơi cư trú cuối cùng"), most=300),
+        EField("death_date", gettext_noop("Ngày chết"), "date"),
+        EField("death_place", gettext_noop("Nơi chết"), most=300),
+        EField("death_cause", gettext_noop("Nguyên nhân chết"), required=False, most=200),
+    ),
+    sections=(
+        (
+            gettext_noop("Người đã chết"),
+            tuple(
+                f"deceased_{n}"
+                for n in (
+                    "name", "birth_date", "sex", "ethnicity", "nationality", "id_number",
+                    "residence",
+                )
+            ),
+        ),
+        (gettext_noop("Việc chết"), ("death_date", "death_place", "death_cause")),
+        (gettext_noop("Người đi đăng ký"), ("relationship",)),
+    ),
+)
+
+FORMS = {search_key(f.title): f for f in (BIRTH, MARRIAGE, DEATH)}
 MARRIAGE_AGE = (("wife_birth_date", "Bên nữ", 18), ("husband_birth_date", "Bên nam", 20))
 
 

@@ -140,4 +140,16 @@ EN = {
     "nếu thuộc trường hợp": "if this applies",
     "không bắt buộc": "optional",
     "Lưu thông tin người nộp để điền sẵn lần sau (xoá được trong «Hồ sơ của tôi»)": "Save the applicant's details to pre-fill next time (delete them in “My dossiers”)",  # noqa: E501
+    "Tải kết quả điện tử (PDF)": "Download the electronic result (PDF)",
+    "Tờ khai đăng ký khai tử": "Death registration form",
+    "Quan hệ của người đi đăng ký với người đã chết": "Relationship of the applicant to the deceased",
+    "Họ, chữ đệm, tên người đã chết": "Full name of the deceased",
+    "Ngày sinh người đã chết": "Date of birth of the deceased",
+    "Số định danh cá nhân người đã chết": "Personal ID number of the deceased",
+    "Nơi cư trú cuối cùng": "Last residence",
+    "Ngày chết": "Date of death",
+    "Nơi chết": "Place of death",
+    "Nguyên nhân chết": "Cause of death",
+    "Người đã chết": "The deceased",
+    "Việc chết": "The death",
 }

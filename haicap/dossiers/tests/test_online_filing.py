@@ -276,3 +276,27 @@ def test_the_api_stores_an_upload_in_its_slot(birth_registration):
         {"component": "Giấy chứng sinh", "item_key": "giay-chung-sinh",
          "content_type": "application/pdf", "size": 13}
     ]
+
+
+def test_death_registration_declares_online_too():
+    from haicap.dossiers.eforms import DEATH
+    from haicap.procedures.models import Procedure
+
+    slots = {s.key: s for s in slots_for(Procedure.objects.get(code="1.000656"))}
+    assert slots["to-khai"].eform is DEATH and not slots["to-khai"].required
+    data = {
+        "decl_relationship": "Con",
+        "decl_deceased_name": "Trần Văn Bình",
+        "decl_deceased_birth_date": "1940-01-01",
+        "decl_deceased_sex": "Nam",
+        "decl_deceased_ethnicity": "Kinh",
+        "decl_deceased_nationality": "Việt Nam",
+        "decl_deceased_residence": "Phường Bến Thành, Thành phố Hồ Chí Minh",
+        "decl_death_date": "2026-11-30",
+        "decl_death_place": "Bệnh viện Chợ Rẫy",
+    }
+    stored = declaration_clean(DEATH, data, today=dt.date(2026, 12, 2))
+    assert {f["name"] for f in stored["fields"]} >= {"deceased_name", "death_date"}
+    with pytest.raises(Exception) as refused:
+        declaration_clean(DEATH, {**data, "decl_death_date": "2027-01-01"}, today=dt.date(2026, 12, 2))
+    assert refused.value.extra["field"] == "decl_death_date"  # type: ignore[attr-defined]
