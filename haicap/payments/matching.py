@@ -23,6 +23,11 @@ PAYABLE = frozenset(
     }
 )
 CHUNK = 2000
+# what a decision reads of a dossier (and the import's step after it): only these are loaded
+DECIDED_ON = (
+    "code", "province_code", "status", "payment", "fee_vnd",
+    "competent_unit__code", "competent_unit__province_code",
+)
 
 
 @dataclass(frozen=True)
@@ -74,8 +79,10 @@ def dossiers_named(memos: Iterable[str], province_code: str) -> dict[int, Any]:
     ids = sorted({i for memo in memos for r in references_in(memo) if (i := dossier_id_of(r))})
     found: dict[int, Any] = {}
     for start in range(0, len(ids), CHUNK):
-        rows = Dossier.objects.filter(
-            pk__in=ids[start : start + CHUNK], province_code=province_code
-        ).select_related("competent_unit")
+        rows = (
+            Dossier.objects.filter(pk__in=ids[start : start + CHUNK], province_code=province_code)
+            .select_related("competent_unit")
+            .only(*DECIDED_ON)
+        )
         found.update((d.pk, d) for d in rows)
     return found
