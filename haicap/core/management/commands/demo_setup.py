@@ -23,6 +23,7 @@ DEMO_ACCOUNTS = [
     ("motcua.benthanh", "Trần Thị Bình", Role.COUNTER_OFFICER, Level.COMMUNE, BEN_THANH),
     ("xuly.benthanh", "Lê Văn Cường", Role.PROCESSING_OFFICER, Level.COMMUNE, BEN_THANH),
     ("lanhdao.benthanh", "Phạm Thị Dung", Role.UNIT_LEADER, Level.COMMUNE, BEN_THANH),
+    ("ketoan.benthanh", "Bùi Thị Mai", Role.FINANCE_OFFICER, Level.COMMUNE, BEN_THANH),
     ("xuly.saigon", "Đỗ Minh Khoa", Role.PROCESSING_OFFICER, Level.COMMUNE, SAI_GON),
     ("quantri.hcm", "Hoàng Văn Em", Role.PROVINCE_ADMIN, Level.PROVINCE, HCMC),
     ("lanhdao.hcm", "Ngô Thị Hạnh", Role.UNIT_LEADER, Level.PROVINCE, HCMC),
