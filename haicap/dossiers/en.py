@@ -1,7 +1,6 @@
 """English for the one-stop shop's Vietnamese strings added in this app (merged by make messages)."""
 
 EN = {
-    "Tải kết quả điện tử (PDF)": "Download the electronic result (PDF)",
     "Hẹn trả (ban đầu → hẹn lại)": "Due (original → new date)",
     "đã hẹn lại": "rescheduled",
     "chưa phân công": "not assigned",
