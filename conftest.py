@@ -34,6 +34,26 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
     with django_db_blocker.unblock():
         units_load()
         procedures_load()
+        _hcmc_verified_times()
+
+
+def _hcmc_verified_times() -> None:
+    """HCMC has verified the catalogue's processing time of the procedures checked by hand (as
+    `procedures settings demo` does), so that the tests may file them online (ADR 13); every
+    other setting stays the catalogue's."""
+    from haicap.procedures.models import OnlineLevel, Procedure, ProvinceProcedure
+    from haicap.procedures.settings_demo import HAND_CHECKED
+
+    for procedure in Procedure.objects.filter(code__in=HAND_CHECKED):
+        ProvinceProcedure.objects.get_or_create(
+            province_code="79",
+            procedure=procedure,
+            defaults={
+                "offered": bool({"commune", "province"} & set(procedure.levels)),
+                "online_level": OnlineLevel.PARTIAL if procedure.online_available else OnlineLevel.NONE,
+                "time_verified": True,
+            },
+        )
 
 
 @pytest.fixture(autouse=True)

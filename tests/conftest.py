@@ -41,22 +41,28 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
     return (yield)
 
 
+def demo_steps() -> list[list[str]]:
+    """The `haicap` commands of the Makefile's demo target, in its order: the tests run on the
+    installation `make demo` makes, whatever steps a module adds to it."""
+    target = (ROOT / "Makefile").read_text(encoding="utf-8").split("\ndemo:", 1)[1]
+    steps = []
+    for line in target.split("\n")[1:]:
+        if line and not line.startswith("\t"):
+            break
+        command = line.strip().split("#", 1)[0].split()
+        if command[:1] == ["$(HAICAP)"] and not command[-1].endswith("-report"):  # reports only print
+            steps.append(command[1:])
+    assert steps and steps[0][0] == "migrate", steps
+    return steps
+
+
 @pytest.fixture(scope="session")
 def demo_env() -> dict[str, str]:
     """The environment of a demo installation (as `make demo` makes it) in a temp directory."""
     var = tempfile.mkdtemp(prefix="haicap-live-")
     env = {**os.environ, "HAICAP_VAR_DIR": var}
     env.pop("HAICAP_DATABASE_URL", None)
-    for args in (
-        ["migrate", "--noinput", "-v0"],
-        ["collectstatic", "--noinput", "-v0"],
-        ["units", "load"],
-        ["procedures", "load"],
-        ["demo_setup"],
-        ["dossiers", "demo"],
-        ["feedback", "demo"],
-        ["simulate", "--province", "79", "--recent", "90", "--dossiers", "15000", "--once"],
-    ):
+    for args in demo_steps():
         subprocess.run([*HAICAP, *args], env=env, cwd=ROOT, check=True, capture_output=True)
     return env
 

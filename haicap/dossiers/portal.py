@@ -25,7 +25,13 @@ from haicap.dossiers.services import Intake, dossier_intake, dossier_rate
 from haicap.dossiers.slots import ACCEPT, ACCEPTED_LABEL, eform_of, slots_for, uploads_from
 from haicap.dossiers.validation import applicant_from_form
 from haicap.dossiers.views import new_form_key
-from haicap.procedures.selectors import procedure_get, procedure_search, procedure_settings
+from haicap.procedures.models import OnlineLevel
+from haicap.procedures.selectors import (
+    procedure_get,
+    procedure_search,
+    procedure_settings,
+    province_settings_all,
+)
 from haicap.units.address.convert import convert_address
 from haicap.units.models import Unit
 from haicap.units.points import point_of, point_units, service_points
@@ -38,6 +44,10 @@ def portal(request: HttpRequest) -> HttpResponse:
     province = request.GET.get("province") or default_province()
     commune = request.GET.get("xa", profiles.home_commune(request.user))
     procedures = procedure_search(query=query, level="commune").filter(online_available=True)
+    online = province_settings_all(province, procedures, "online")  # ADR 13: verified times only
+    procedures = procedures.filter(
+        pk__in=[pk for pk, s in online.items() if s.online_level != OnlineLevel.NONE]
+    )
     procedures = popular.by_use(procedures, province_code=province, unit_code=commune)
     page = Paginator(procedures, 20).get_page(request.GET.get("page"))
     context = {

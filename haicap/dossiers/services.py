@@ -36,13 +36,17 @@ from haicap.dossiers.rights import DossierAudit, DossierPerm
 from haicap.dossiers.signals import dossier_changed
 from haicap.dossiers.validation import Applicant
 from haicap.dossiers.workflow import FLOW, INTAKE_STATUS
-from haicap.procedures.models import Procedure
+from haicap.procedures.models import OnlineLevel, Procedure
 from haicap.procedures.selectors import procedure_settings_cached
 from haicap.units.models import Level, Unit
 from haicap.units.selectors import unit_in_force
 from haicap.workdays.calendar import VN
 
 NOT_OFFERED = "Tỉnh {province} không cung cấp thủ tục {code}."
+NOT_ONLINE = (
+    "Tỉnh {province} chưa cung cấp trực tuyến thủ tục {code}: thời hạn giải quyết chưa được tỉnh "
+    "kiểm chứng hoặc tỉnh chưa mở dịch vụ trực tuyến; vui lòng nộp tại bộ phận một cửa."
+)
 NOT_BOUNDARY_FREE = "Thủ tục {code} không phi địa giới: hồ sơ phải nộp tại {unit}."
 OTHER_PROVINCE = "Cơ quan giải quyết {unit} ở tỉnh khác; chỉ tiếp nhận phi địa giới trong tỉnh."
 UNIT_NOT_IN_FORCE = "Đơn vị {code} không còn hiệu lực."
@@ -221,6 +225,12 @@ def _intake(
     if not settings.offered:
         raise ApplicationError(
             NOT_OFFERED.format(province=province, code=intake.procedure.code), status=422
+        )
+    if intake.channel == Channel.ONLINE and settings.online_level == OnlineLevel.NONE:
+        raise ApplicationError(  # ADR 13: an unverified time is not offered online
+            NOT_ONLINE.format(province=province, code=intake.procedure.code),
+            status=422,
+            extra={"field": "procedure_code", "procedure_code": intake.procedure.code},
         )
     competent = _competent(intake, settings.boundary_free)
     return_unit = _unit_in_force(intake.return_unit) if intake.return_unit else receiving

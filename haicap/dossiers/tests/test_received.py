@@ -174,6 +174,9 @@ def test_four_ticks_give_a_one_page_a5_slip_listing_exactly_those(counter_office
 
 @needs_poppler
 def test_the_slip_of_a_dossier_without_ticks_never_prints_unverified(intake, counter_officer, tmp_path):
+    from haicap.procedures.models import ProvinceProcedure
+
+    ProvinceProcedure.objects.filter(province_code="79").delete()  # the catalogue's time alone
     d = dossier_intake(intake, actor=counter_officer)
     assert not d.time_verified  # the catalogue's "1" has no unit
     pages, _, text = _pages(form_pdf(d, "01"), tmp_path)

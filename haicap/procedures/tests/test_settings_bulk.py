@@ -25,6 +25,15 @@ from haicap.procedures.settings_bulk import (
 from haicap.procedures.settings_sheet import COLUMNS
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _catalogue_only(db):  # type: ignore[no-untyped-def]
+    """These tests start from the national catalogue alone: the test database's verified HCMC
+    times (conftest.py) are undone inside each test's transaction."""
+    from haicap.procedures.models import ProvinceProcedure
+
+    ProvinceProcedure.objects.filter(province_code="79").delete()
 COL = {key: "ABCDEFGHIJKLMN"[i] for i, (key, _) in enumerate(COLUMNS)}
 
 
@@ -248,3 +257,30 @@ def test_officers_see_the_unverified_time_and_the_slip_never_prints_it(counter_o
     dossier = Dossier.objects.get()
     slip = render_to_string("dossiers/forms/01.html", form_context(dossier, "01"))
     assert "Thời gian giải quyết" in slip and "kiểm chứng" not in slip
+
+
+def test_a_procedure_whose_time_is_unverified_is_neither_listed_nor_filed_online():
+    """ADR 13 where citizens meet it: the portal and online intake read the settings in force."""
+    from haicap.core.ttlcache import clear_all_caches
+    from haicap.dossiers.tests.test_api import BODY
+    from haicap.procedures.models import OnlineLevel
+
+    def listed() -> bool:
+        page = Client().get("/dich-vu-cong/", {"province": "79", "q": "khai sinh"}).content.decode()
+        return ">1.001193<" in page
+
+    def filed():  # type: ignore[no-untyped-def]
+        body = {**BODY, "return_method": "online"}
+        return Client().post("/api/v1/dossiers/online", body, content_type="application/json")
+
+    assert not listed()
+    answer = filed()
+    assert answer.status_code == 422, answer.content
+    assert answer.json()["extra"] == {"field": "procedure_code", "procedure_code": "1.001193"}
+
+    birth = Procedure.objects.get(code="1.001193")
+    ProvinceProcedure.objects.create(
+        province_code="79", procedure=birth, online_level=OnlineLevel.PARTIAL, time_verified=True
+    )
+    clear_all_caches()  # written here directly, not through the service that clears them
+    assert listed() and filed().status_code == 201
