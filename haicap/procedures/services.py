@@ -46,7 +46,8 @@ def province_procedure_configure(
     time_unit: str = "",
     time_verified: bool | None = None,
 ) -> ProvinceProcedure:
-    """Configure one procedure. A time typed here is verified unless `time_verified` says not."""
+    """Configure one procedure. A time typed here is verified unless `time_verified` says not;
+    with no time typed, the catalogue's time stays as verified as the province last said."""
     require_permission(actor, ProcedurePerm.MANAGE, province_code=province_code)
     if online_level == OnlineLevel.FULL and not procedure.online_available:
         raise ApplicationError(
@@ -60,9 +61,11 @@ def province_procedure_configure(
     config, _ = ProvinceProcedure.objects.select_for_update().get_or_create(
         province_code=province_code, procedure=procedure
     )
+    if time_verified is None:  # a time typed here is verified; none typed keeps the province's word
+        time_verified = True if time_value else config.time_verified
     config.offered, config.boundary_free, config.online_level = offered, boundary_free, online_level
     config.fee_vnd, config.time_value, config.time_unit = fee_vnd, time_value, time_unit
-    config.time_verified = bool(time_value) if time_verified is None else time_verified
+    config.time_verified = time_verified
     online_needs_verified_time(
         procedure, online_level, settings_from(procedure, config).time_verified
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from haicap.dossiers.validation import Applicant
+from haicap.procedures.models import OnlineLevel
 from haicap.simulate.clock import Clock  # also imported from here (simulate.bulk)
 from haicap.simulate.people import applicant
 from haicap.simulate.profile import Profile
@@ -87,11 +88,12 @@ class Planner:
         p, world = self.profile, self.world
         home = _pick(rng, world.communes, self._commune_weights)
         commune_level = rng.random() >= p.province_level
-        offer = _pick(
-            rng,
-            world.offers_commune if commune_level else world.offers_province,
-            self._offer_weights[commune_level],
-        )
+        offers = world.offers_commune if commune_level else world.offers_province
+        for _ in range(20):  # on a day off only what can be filed online is filed
+            offer = _pick(rng, offers, self._offer_weights[commune_level])
+            online_ok = offer.settings["online"].online_level != OnlineLevel.NONE  # ADR 13
+            if working or online_ok:
+                break
         if commune_level:
             competent = home
             receiving = (
@@ -101,7 +103,7 @@ class Planner:
             )
         else:
             competent, receiving = world.province, home
-        online = not working or rng.random() < online_share
+        online = online_ok and (not working or rng.random() < online_share)
         channel = "online" if online else "in_person"
         if online:
             at = dt.datetime.combine(

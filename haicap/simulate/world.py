@@ -93,7 +93,8 @@ def _offers(province: str, level: str, rng: random.Random) -> list[Offer]:
 
 def _configure(province: str, offers: list[Offer]) -> None:
     """Offer the simulated procedures as HCMC does: commune procedures boundary-free and fully
-    online. Only procedures the province has not configured are touched."""
+    online, their times verified by the simulated province (ADR 13). Only procedures the province
+    has not configured are touched: one it configured offline stays offline."""
     existing = set(
         ProvinceProcedure.objects.filter(
             province_code=province, procedure__in=[o.procedure for o in offers]
@@ -106,6 +107,7 @@ def _configure(province: str, offers: list[Offer]) -> None:
             offered=True,
             boundary_free=o.commune,
             online_level=OnlineLevel.FULL,
+            time_verified=True,
         )
         for o in offers
         if o.procedure.pk not in existing

@@ -284,3 +284,30 @@ def test_a_procedure_whose_time_is_unverified_is_neither_listed_nor_filed_online
     )
     clear_all_caches()  # written here directly, not through the service that clears them
     assert listed() and filed().status_code == 201
+
+
+def test_changing_the_fee_alone_keeps_the_time_the_province_verified(province_admin):
+    """The one-procedure form sends no time when the catalogue's stands: the province's word that
+    it checked that time must survive an edit of the fee (it was reset, and the online level
+    then refused, 422)."""
+    from haicap.procedures.models import OnlineLevel
+
+    birth = Procedure.objects.get(code="1.001193")
+    ProvinceProcedure.objects.create(
+        province_code="79", procedure=birth, online_level=OnlineLevel.PARTIAL, time_verified=True
+    )
+    province_procedure_configure(
+        province_code="79",
+        procedure=birth,
+        actor=province_admin,
+        offered=True,
+        boundary_free=False,
+        online_level=OnlineLevel.PARTIAL,
+        fee_vnd=8000,
+    )
+    settings = procedure_settings(birth, "79")
+    assert (settings.time_verified, settings.online_level, settings.fee_vnd) == (
+        True,
+        OnlineLevel.PARTIAL,
+        8000,
+    )
