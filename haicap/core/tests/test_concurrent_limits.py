@@ -14,6 +14,7 @@ from django.db import connection
 
 from haicap.core.models import RateLimitHit
 from haicap.core.ratelimit import RateLimited
+from haicap.core.tests.own_connection import in_own_connection
 from haicap.dossiers.citizen import PER_CLIENT, dossier_track, online_intake_limit
 
 ATTEMPTS = 40
@@ -59,21 +60,6 @@ def _at_once(attempt: Callable[[int], None]) -> tuple[int, list[RateLimited]]:
     return len(passed), refused
 
 
-def in_own_connection(work: Callable[[], object]) -> object:
-    """Run `work` on a committed connection of its own (the test's transaction hides the rows the
-    threads committed)."""
-    box: dict = {}
-
-    def run() -> None:
-        try:
-            box["result"] = work()
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    return box.get("result")
 
 
 @pytest.fixture

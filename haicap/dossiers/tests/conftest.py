@@ -10,6 +10,7 @@ from haicap.core.roles import Role
 from haicap.dossiers.services import Intake
 from haicap.dossiers.validation import Applicant
 from haicap.procedures.models import Procedure
+from haicap.procedures.services import province_procedure_configure
 from haicap.units.models import Unit
 from haicap.workdays.calendar import VN
 
@@ -63,3 +64,28 @@ def leader(make_user, ben_thanh):
 
 def at(y: int, m: int, d: int, hh: int = 9, mm: int = 0) -> dt.datetime:
     return dt.datetime(y, m, d, hh, mm, tzinfo=VN)
+
+
+# the HCMC centre's branch in old Quận 1 (ADR 15), and birth registration received anywhere
+@pytest.fixture
+def branch(db) -> Unit:  # type: ignore[no-untyped-def]
+    return Unit.objects.current().get(level="point", code="79C01")
+
+
+@pytest.fixture
+def branch_officer(make_user, branch):  # type: ignore[no-untyped-def]
+    return make_user("motcua.cnq1", Role.COUNTER_OFFICER, branch)
+
+
+@pytest.fixture
+def boundary_free(province_admin, birth_registration):  # type: ignore[no-untyped-def]
+    province_procedure_configure(
+        province_code="79",
+        procedure=birth_registration,
+        actor=province_admin,
+        offered=True,
+        boundary_free=True,
+        online_level="partial",
+        time_value=1,  # offered online only with a time the province verified
+        time_unit="working_days",
+    )

@@ -15,6 +15,7 @@ from haicap.core.errors import Conflict
 from haicap.core.models import AuditEvent, Membership
 from haicap.core.roles import Role
 from haicap.core.services import membership_grant
+from haicap.core.tests.own_connection import in_own_connection
 from haicap.dossiers.models import DailySequence, Dossier
 from haicap.dossiers.services import Intake, dossier_intake, dossier_transition
 from haicap.dossiers.validation import Applicant
@@ -42,24 +43,6 @@ class Rollback(Exception):
     pass
 
 
-def in_own_connection(work):  # type: ignore[no-untyped-def]
-    """Run `work` in a thread, i.e. on its own autocommitting connection; re-raise its error."""
-    box: dict = {}
-
-    def run() -> None:
-        try:
-            box["result"] = work()
-        except BaseException as exc:
-            box["error"] = exc
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if "error" in box:
-        raise box["error"]
-    return box.get("result")
 
 
 def test_sixteen_parallel_counters_get_unique_gap_free_codes():

@@ -10,7 +10,6 @@ from haicap.core.roles import Role
 from haicap.core.tokens import token_issue
 from haicap.dossiers.models import Status
 from haicap.dossiers.tests.test_api import BODY
-from haicap.procedures.services import province_procedure_configure
 from haicap.units.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -24,20 +23,6 @@ def branch_client(make_user) -> Client:
     officer = make_user("cnq1.api", Role.COUNTER_OFFICER, branch)
     token = token_issue(user=officer, label="quầy chi nhánh", actor=None)
     return Client(headers={"Authorization": f"Bearer {token}"})
-
-
-@pytest.fixture
-def boundary_free(province_admin, birth_registration):
-    province_procedure_configure(
-        province_code="79",
-        procedure=birth_registration,
-        actor=province_admin,
-        offered=True,
-        boundary_free=True,
-        online_level="partial",
-        time_value=1,  # offered online only with a time the province verified
-        time_unit="working_days",
-    )
 
 
 def test_branch_intake_and_transfer_through_the_api(branch_client, boundary_free):

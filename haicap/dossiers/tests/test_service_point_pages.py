@@ -8,34 +8,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from haicap.core.roles import Role
 from haicap.dossiers.models import Dossier, Status
 from haicap.dossiers.tests.test_online_filing import DECLARATION
 from haicap.dossiers.tests.test_views import FORM, signed_in
 from haicap.procedures.services import province_procedure_configure
-from haicap.units.models import Unit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def branch_officer(make_user):
-    branch = Unit.objects.current().get(level="point", code="79C01")
-    return make_user("motcua.cnq1", Role.COUNTER_OFFICER, branch)
-
-
-@pytest.fixture
-def boundary_free(province_admin, birth_registration):
-    province_procedure_configure(
-        province_code="79",
-        procedure=birth_registration,
-        actor=province_admin,
-        offered=True,
-        boundary_free=True,
-        online_level="partial",
-        time_value=1,  # offered online only with a time the province verified
-        time_unit="working_days",
-    )
 
 
 def test_branch_counter_to_ben_thanh_and_back(

@@ -6,40 +6,14 @@ from __future__ import annotations
 import pytest
 
 from haicap.core.errors import ApplicationError, PermissionDenied
-from haicap.core.roles import Role
 from haicap.dossiers.models import Dossier, Status
 from haicap.dossiers.paperwork import form_context
 from haicap.dossiers.selectors import dossier_queue
 from haicap.dossiers.services import Intake, dossier_intake, dossier_transition
 from haicap.dossiers.tests.conftest import at
-from haicap.procedures.services import province_procedure_configure
 from haicap.units.models import Unit
 
 BRANCH_Q1 = "79C01"
-
-
-@pytest.fixture
-def branch(db) -> Unit:
-    return Unit.objects.current().get(level="point", code=BRANCH_Q1)
-
-
-@pytest.fixture
-def branch_officer(make_user, branch):
-    return make_user("motcua.cnq1", Role.COUNTER_OFFICER, branch)
-
-
-@pytest.fixture
-def boundary_free(province_admin, birth_registration):
-    province_procedure_configure(
-        province_code="79",
-        procedure=birth_registration,
-        actor=province_admin,
-        offered=True,
-        boundary_free=True,
-        online_level="partial",
-        time_value=1,  # offered online only with a time the province verified
-        time_unit="working_days",
-    )
 
 
 def _at_branch(intake: Intake, branch: Unit, competent: Unit | None) -> Intake:

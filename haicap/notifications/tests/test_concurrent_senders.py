@@ -14,6 +14,7 @@ import pytest
 from django.db import connection
 
 from haicap.core.models import AuditEvent
+from haicap.core.tests.own_connection import in_own_connection
 from haicap.notifications.delivery import messages_send
 from haicap.notifications.models import Kind, Message, MessageStatus
 from haicap.notifications.outbox import message_queue
@@ -32,23 +33,6 @@ pytestmark = [
 ]
 
 
-def in_own_connection(work):  # type: ignore[no-untyped-def]
-    box: dict = {}
-
-    def run() -> None:
-        try:
-            box["result"] = work()
-        except BaseException as exc:
-            box["error"] = exc
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if "error" in box:
-        raise box["error"]
-    return box.get("result")
 
 
 class Recording:
