@@ -21,13 +21,11 @@ from haicap.core.uploads import MAX_FILE_BYTES
 from haicap.dossiers import citizen
 from haicap.dossiers.models import Channel, Dossier, ReturnMethod, Status
 from haicap.dossiers.paperwork import form_response
-from haicap.dossiers.results import result_ready
-from haicap.dossiers.selectors import citizen_history, dossier_for, dossier_queue
+from haicap.dossiers.selectors import dossier_for, dossier_queue
 from haicap.dossiers.services import (
     Intake,
     allowed_actions,
     dossier_intake,
-    dossier_rate,
     dossier_transition,
 )
 from haicap.dossiers.slots import slot_label
@@ -324,65 +322,6 @@ def form(request: HttpRequest, code: str, number: str) -> HttpResponse:
 # --- the citizen, with the dossier code and the phone's last four digits ------------------------
 
 
-class HistoryOut(Schema):
-    at: dt.datetime
-    text: str
-    where: str
-    note: str
-
-
-class TrackOut(Schema):
-    code: str
-    procedure_name: str
-    status_label: str
-    receiving_unit: str
-    competent_unit: str
-    return_unit: str
-    due_at: dt.datetime | None
-    history: list[HistoryOut]
-    can_rate: bool
-    rating_satisfied: bool | None
-    result_ready: bool = False
-
-
-def track_out(dossier: Dossier) -> dict[str, Any]:
-    return {
-        "code": dossier.code,
-        "procedure_name": dossier.procedure.name,
-        "status_label": str(Status(dossier.status).label),
-        "receiving_unit": dossier.receiving_unit.full_name,
-        "competent_unit": dossier.competent_unit.full_name,
-        "return_unit": dossier.return_unit.full_name,
-        "due_at": dossier.due_at,
-        "history": [h.__dict__ for h in citizen_history(dossier)],
-        "can_rate": dossier.status == Status.RETURNED and dossier.rated_at is None,
-        "rating_satisfied": dossier.rating_satisfied,
-        "result_ready": result_ready(dossier),
-    }
-
-
-@router.get(
-    "/{code}/tracking",
-    response=TrackOut,
-    summary="Công dân tra cứu: mã hồ sơ + 4 số cuối điện thoại (giới hạn số lần thử)",
-)
-def tracking(request: HttpRequest, code: str, phone: str) -> dict[str, Any]:
-    return track_out(citizen.dossier_track(code, phone, client=client_address(request)))
-
-
-class RatingIn(Schema):
-    phone: str = Field(..., description="4 số cuối điện thoại")
-    satisfied: bool
-    reason: str = Field("", max_length=500)
-
-
-@router.post("/{code}/rating", response=TrackOut, summary="Đánh giá sau khi nhận kết quả")
-def rating(request: HttpRequest, code: str, data: RatingIn) -> dict[str, Any]:
-    dossier = citizen.dossier_track(code, data.phone, client=client_address(request))
-    rated = dossier_rate(dossier, satisfied=data.satisfied, reason=data.reason, actor=request.user)
-    return track_out(rated)
-
-
 class AttachmentOut(Schema):
     component: str
     item_key: str
@@ -416,5 +355,7 @@ def attachments(
 
 # the electronic result's endpoints (dossiers.results_api), under the same /dossiers prefix
 from haicap.dossiers.results_api import router as results_router  # noqa: E402
+from haicap.dossiers.tracking_api import router as tracking_router  # noqa: E402
 
 router.add_router("", results_router)
+router.add_router("", tracking_router)
