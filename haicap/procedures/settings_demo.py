@@ -23,7 +23,7 @@ from haicap.core.roles import Role
 from haicap.core.text import search_key
 from haicap.core.workflow import SYSTEM
 from haicap.procedures.models import Procedure
-from haicap.procedures.settings_bulk import settings_apply, settings_export
+from haicap.procedures.settings_bulk import settings_export, settings_upload, upload_apply
 from haicap.procedures.settings_sheet import COLUMNS, NO, ONLINE_LABELS, YES
 
 # code: (time, unit label, the rule it was checked against)
@@ -91,7 +91,9 @@ def demo_configure(province: str) -> Iterator[str]:
     path = folder / f"cau-hinh-thu-tuc-{province}.xlsx"
     path.write_bytes(content)
     actor = _actor(province)
-    check = settings_apply(province, content, actor=actor, filename=path.name)
+    # uploaded and applied as the administrator would: the page's history lists it
+    upload = settings_upload(province, content, filename=path.name, actor=actor)
+    check = upload_apply(upload, actor=actor)
     user = actor.get_username() if actor is not SYSTEM else "hệ thống"
     yield (
         f"Cấu hình thủ tục cấp xã của tỉnh {province} từ một bảng ({path}): {check.rows} dòng, "

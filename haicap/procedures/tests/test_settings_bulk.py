@@ -311,3 +311,18 @@ def test_changing_the_fee_alone_keeps_the_time_the_province_verified(province_ad
         OnlineLevel.PARTIAL,
         8000,
     )
+
+
+def test_the_demo_sheet_is_uploaded_and_applied_as_the_administrator_would(province_admin):
+    """`procedures settings demo` goes through the page's own path, so the page's history lists
+    it (it was applied directly and the demo showed no upload); run twice, it changes nothing."""
+    from haicap.procedures.settings_demo import demo_configure
+
+    list(demo_configure("79"))
+    list(demo_configure("79"))
+    uploads = SettingsUpload.objects.filter(province_code="79").order_by("pk")
+    assert [(u.applied_changes, u.applied_by) for u in uploads] == [
+        (uploads[0].rows, province_admin),
+        (0, province_admin),
+    ]
+    assert uploads[0].rows > 500  # HCMC's commune procedures
