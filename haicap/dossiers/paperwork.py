@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from haicap.core.dateline import place_name
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.dossiers.models import Dossier, DossierEvent, Status, SupplementRequest
 from haicap.dossiers.received import received_lines
@@ -63,7 +64,6 @@ def register_line(dossier: Dossier) -> str:
 
 def _common(dossier: Dossier) -> dict[str, Any]:
     receiving = dossier.receiving_unit
-    province = Unit.objects.current().filter(level="province", code=receiving.province_code).first()
     officer = dossier.created_by.get_full_name() if dossier.created_by else ""
     return {
         "d": dossier,
@@ -71,7 +71,7 @@ def _common(dossier: Dossier) -> dict[str, Any]:
         "agency": receiving.full_name if is_point(receiving) else "Bộ phận Một cửa",
         "competent": f"UBND {dossier.competent_unit.full_name}",
         "return_address": _point_address(dossier.return_unit),
-        "place": province.name if province else "",
+        "place": place_name(receiving),  # the one-stop desk that issues the forms
         "today": timezone.now().astimezone(VN),
         "officer": officer,
         "received": (dossier.received_at or dossier.registered_at).astimezone(VN),
@@ -234,7 +234,7 @@ def register_pdf(unit: Unit, year: int) -> bytes:
         "year": year,
         "agency": unit.full_name if is_point(unit) else f"Bộ phận Một cửa {unit.full_name}",
         "agency_parent": agency_parent(unit),
-        "place": "",
+        "place": place_name(unit),
         "today": timezone.now().astimezone(VN),
     }
     return render_pdf("dossiers/forms/07.html", context)

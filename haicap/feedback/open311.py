@@ -167,7 +167,9 @@ def _jurisdiction(request: HttpRequest, data: Any = None) -> str:
 
 @endpoint
 def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
-    base = settings.HAICAP_PUBLIC_URL.rstrip("/") + "/open311/v2/"
+    # The host the client asked for (Django checks it against ALLOWED_HOSTS, and the scheme
+    # follows SECURE_PROXY_SSL_HEADER behind the TLS proxy), not a configured constant.
+    base = request.build_absolute_uri("/open311/v2/")
     data = {
         "changeset": "2026-11-22T00:00:00+07:00",
         "contact": "Bộ phận điều phối phản ánh, kiến nghị của tỉnh",

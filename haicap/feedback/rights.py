@@ -13,6 +13,7 @@ class FeedbackAudit(AuditActions):
     EVIDENCE_ADDED = 602, _("Tải lên minh chứng trả lời")
     MODERATED = 603, _("Kiểm duyệt phản ánh")
     CONTACT_CONFIRMED = 604, _("Xác nhận liên hệ của người phản ánh")
+    CATEGORY_SAVED = 605, _("Sửa lĩnh vực phản ánh")
 
 
 class FeedbackPerm(Permissions):

@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from haicap.core.dateline import place_name
 from haicap.dossiers.demo import _demo_accounts
 from haicap.dossiers.models import Dossier
 from haicap.dossiers.paperwork import render_pdf
@@ -17,6 +18,7 @@ from haicap.dossiers.services import Intake, dossier_intake, dossier_transition
 from haicap.dossiers.validation import Applicant
 from haicap.procedures.models import Procedure
 from haicap.units.models import Unit
+from haicap.workdays.calendar import VN
 
 KEY = "demo-result"
 PHONE = "0908 246 813"
@@ -60,7 +62,15 @@ def demo_result() -> Dossier:
         now=now + dt.timedelta(minutes=20),
     )
     finished = now + dt.timedelta(hours=2)
-    pdf = render_pdf("notifications/demo_result.html", {"d": dossier, "finished": finished})
+    pdf = render_pdf(
+        "notifications/demo_result.html",
+        {
+            "d": dossier,
+            "finished": finished,
+            "place": place_name(dossier.competent_unit),
+            "today": finished.astimezone(VN),
+        },
+    )
     result_attach(dossier, "trich-luc-khai-sinh.pdf", pdf, actor=accounts.processor, now=finished)
     dossier = dossier_transition(
         dossier, action="complete", actor=accounts.processor, now=finished

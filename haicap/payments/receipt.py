@@ -8,10 +8,10 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
+from haicap.core.dateline import place_name
 from haicap.core.errors import ApplicationError
 from haicap.dossiers.paperwork import render_pdf
 from haicap.payments.models import BankTransaction, State
-from haicap.units.models import Unit
 from haicap.workdays.calendar import VN
 
 NO_RECEIPT = "Giao dịch {txn} chưa khớp với hồ sơ nào: chưa có biên lai."
@@ -67,14 +67,13 @@ def receipt_context(txn: BankTransaction) -> dict[str, Any]:
         raise ApplicationError(NO_RECEIPT.format(txn=txn.transaction_id), status=409)
     d = txn.dossier
     unit = d.competent_unit
-    province = Unit.objects.current().filter(level="province", code=unit.province_code).first()
     series, number = txn.receipt_number.split("-", 1)
     return {
         "t": txn,
         "d": d,
         "agency_parent": f"UBND {unit.full_name}",
         "agency": "Bộ phận Tài chính - Kế toán",
-        "place": province.name if province else "",
+        "place": place_name(unit),  # the competent unit collects the fee
         "series": series,
         "number": number,
         "booked": txn.booked_at.astimezone(VN),

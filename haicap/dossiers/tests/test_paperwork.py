@@ -7,17 +7,25 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
+from haicap.core.dateline import date_line
 from haicap.dossiers.paperwork import form_pdf, register_pdf, register_xlsx
 from haicap.dossiers.services import dossier_intake, dossier_transition
 from haicap.dossiers.tests.conftest import at
 from haicap.dossiers.vietqr import crc16_ccitt, vietqr_payload
+from haicap.workdays.calendar import VN
 
 pytestmark = pytest.mark.django_db
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils not installed"
 )
+
+
+def dated_at_ben_thanh() -> str:
+    """The date line a form printed today by Phường Bến Thành's desk carries."""
+    return date_line("Bến Thành", timezone.now().astimezone(VN))
 
 
 def read_back(pdf: bytes, tmp_path, name: str = "form") -> str:
@@ -51,6 +59,7 @@ def test_receipt_slip(intake, counter_officer, tmp_path):
         "Phường Bến Thành",
         "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Số thứ tự 01",
+        dated_at_ben_thanh(),
     ):
         assert expected in text, expected
 
@@ -66,6 +75,7 @@ def test_supplement_refusal_apology_stop_and_control_sheet(
         "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text
         and "Bản sao có chứng thực" in text
         and "bản chụp không rõ" in text
+        and dated_at_ben_thanh() in text
     )
     r = dossier_intake(
         intake,
@@ -73,7 +83,8 @@ def test_supplement_refusal_apology_stop_and_control_sheet(
         outcome="refuse",
         refusal_reason="Không thuộc thẩm quyền giải quyết",
     )
-    assert "Không thuộc thẩm quyền giải quyết" in read_back(form_pdf(r, "03"), tmp_path)
+    text = read_back(form_pdf(r, "03"), tmp_path)
+    assert "Không thuộc thẩm quyền giải quyết" in text and dated_at_ben_thanh() in text
     d = dossier_intake(intake, actor=counter_officer, now=at(2025, 7, 1, 9))
     d = dossier_transition(d, action="transfer", actor=counter_officer, now=at(2025, 7, 1, 9, 30))
     d = dossier_transition(
@@ -89,9 +100,11 @@ def test_supplement_refusal_apology_stop_and_control_sheet(
         "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
         and "Chờ xác minh của Công an" in text
         and "10/07/2025" in text
+        and dated_at_ben_thanh() in text
     )
     d = dossier_transition(d, action="stop", actor=leader, reason="Công dân không bổ sung")
-    assert "Công dân không bổ sung" in read_back(form_pdf(d, "05"), tmp_path)
+    text = read_back(form_pdf(d, "05"), tmp_path)
+    assert "Công dân không bổ sung" in text and dated_at_ben_thanh() in text
     text = read_back(form_pdf(d, "06"), tmp_path, "06")
     assert (
         "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in text and "Chuyển cơ quan giải quyết" in text
@@ -104,6 +117,8 @@ def test_register_pdf_and_excel(intake, counter_officer, ben_thanh, tmp_path):
     dossier_intake(intake, actor=counter_officer, now=at(2025, 7, 2, 9))
     text = read_back(register_pdf(ben_thanh, 2025), tmp_path, "07")
     assert "SỔ THEO DÕI HỒ SƠ" in text and first.code in text
+    # the header names the place (it printed ", ngày 02 tháng 12 năm 2026")
+    assert dated_at_ben_thanh() in text and ", ngày" not in text.split(dated_at_ben_thanh())[0]
     sheet = load_workbook(io.BytesIO(register_xlsx(ben_thanh, 2025))).active
     assert (
         sheet.cell(3, 1).value == "01"

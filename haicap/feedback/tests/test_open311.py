@@ -4,7 +4,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from haicap.feedback.models import Report
 from haicap.feedback.open311 import key_issue
@@ -82,6 +82,27 @@ def test_discovery_lists_the_endpoint_in_both_formats():
     assert set(data["endpoints"][0]["formats"]) == {"text/xml", "application/json"}
     root = xml(Client().get(f"{BASE}/discovery.xml"))
     assert root.tag == "discovery" and root.find("endpoints/endpoint/formats/format") is not None
+
+
+@override_settings(ALLOWED_HOSTS=["phananh.hcm.gov.vn", "open311.example.vn"])
+def test_discovery_advertises_the_host_it_was_asked_on():
+    for host in ("phananh.hcm.gov.vn", "open311.example.vn"):
+        data = Client().get(f"{BASE}/discovery.json", HTTP_HOST=host).json()
+        assert data["endpoints"][0]["url"] == f"http://{host}/open311/v2/"
+    root = xml(Client().get(f"{BASE}/discovery.xml", HTTP_HOST="open311.example.vn"))
+    assert root.findtext("endpoints/endpoint/url") == "http://open311.example.vn/open311/v2/"
+    # a host not allowed is refused, never echoed into the discovery document
+    assert Client().get(f"{BASE}/discovery.json", HTTP_HOST="evil.example").status_code == 400
+
+
+@override_settings(
+    ALLOWED_HOSTS=["phananh.hcm.gov.vn"], SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https")
+)
+def test_discovery_behind_the_tls_proxy_says_https():
+    data = Client().get(
+        f"{BASE}/discovery.json", HTTP_HOST="phananh.hcm.gov.vn", HTTP_X_FORWARDED_PROTO="https"
+    ).json()
+    assert data["endpoints"][0]["url"] == "https://phananh.hcm.gov.vn/open311/v2/"
 
 
 def test_services_and_definitions_have_the_spec_fields():

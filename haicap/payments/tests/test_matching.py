@@ -150,8 +150,13 @@ def test_the_index_counts_the_online_payment(awaiting, ben_thanh, finance_office
             assert stored[key].get(name, 0) == counts.get(name, 0), (key, name)
 
 
-def test_the_receipt_is_a_pdf(awaiting, ben_thanh, finance_officer):
+def test_the_receipt_is_a_pdf(awaiting, ben_thanh, finance_officer, tmp_path):
+    from django.utils import timezone
+
+    from haicap.core.dateline import date_line
+    from haicap.dossiers.tests.test_paperwork import needs_poppler, read_back
     from haicap.payments.receipt import receipt_context, receipt_pdf
+    from haicap.workdays.calendar import VN
 
     d = awaiting(1_250_000)
     _import([("02/07/2025", "R1", "1.250.000", fee_memo(d.pk))], ben_thanh, finance_officer)
@@ -159,4 +164,10 @@ def test_the_receipt_is_a_pdf(awaiting, ben_thanh, finance_officer):
     context = receipt_context(txn)
     assert context["amount_words"] == "Một triệu hai trăm năm mươi nghìn đồng"
     assert context["series"] == "BL25" and context["d"] == d and context["amount"] == "1.250.000"
-    assert receipt_pdf(txn).startswith(b"%PDF")
+    pdf = receipt_pdf(txn)
+    assert pdf.startswith(b"%PDF")
+    if needs_poppler.args[0]:  # poppler missing: the date line is checked in the context only
+        return
+    # dated at the competent ward, as its header says (Decree 30: the name without "Phường")
+    today = date_line("Bến Thành", timezone.now().astimezone(VN))
+    assert context["place"] == "Bến Thành" and today in read_back(pdf, tmp_path, "receipt")

@@ -1,0 +1,5 @@
+"""English for the Vietnamese strings of citizen feedback (merged by `make messages`)."""
+
+EN = {
+    "Sửa lĩnh vực phản ánh": "Feedback category edited",
+}
