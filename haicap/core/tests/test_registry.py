@@ -67,6 +67,7 @@ STORED_AUDIT_VALUES = {
     602: "Tải lên minh chứng trả lời",
     603: "Kiểm duyệt phản ánh",
     604: "Xác nhận liên hệ của người phản ánh",
+    605: "Sửa lĩnh vực phản ánh",
     700: "Tạo dữ liệu mô phỏng",
     701: "Tính lại chỉ số phục vụ",
     702: "Xuất số liệu chỉ số phục vụ",
