@@ -40,6 +40,7 @@ work_link(
     url_name="dossiers:queue",
     perm=DossierPerm.VIEW,
     testid="nav-one-stop",
+    lands={Role.COUNTER_OFFICER: "", Role.PROCESSING_OFFICER: "?queue=process"},
 )
 
 # the citizen's own dossiers, for a signed-in citizen
@@ -49,4 +50,5 @@ work_link(
     url_name="dossiers:mine",
     perm=DossierPerm.OWN,
     testid="nav-my-dossiers",
+    lands={Role.CITIZEN: ""},
 )

@@ -30,4 +30,5 @@ work_link(
     url_name="metrics:home",
     perm=MetricsPerm.VIEW,
     testid="nav-metrics",
+    lands={Role.UNIT_LEADER: ""},
 )

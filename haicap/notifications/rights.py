@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from haicap.core.navigation import work_link
 from haicap.core.registry import AuditActions, Permissions
+from haicap.core.roles import Role
 
 
 class NotifyAudit(AuditActions):
@@ -22,4 +23,5 @@ work_link(
     url_name="notifications:messages",
     perm=NotifyPerm.VIEW,
     testid="nav-notifications",
+    lands={Role.SYSTEM_ADMIN: ""},
 )

@@ -31,4 +31,5 @@ work_link(
     url_name="payments:transactions",
     perm=PaymentPerm.VIEW,
     testid="nav-fees",
+    lands={Role.FINANCE_OFFICER: ""},
 )

@@ -26,4 +26,5 @@ work_link(
     url_name="procedures:settings",
     perm=ProcedurePerm.MANAGE,
     testid="nav-procedure-settings",
+    lands={Role.PROVINCE_ADMIN: ""},
 )
