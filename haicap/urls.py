@@ -21,5 +21,9 @@ urlpatterns = [
     path("", include("haicap.payments.urls")),
 ]
 
-# a database outage raised outside a view (a middleware loading the session) is a 503 too
+# the error pages in the site's layout (JSON under /api/); see core.error_pages.
+# A database outage raised outside a view (a middleware loading the session) is a 503 too.
+handler400 = "haicap.core.error_pages.bad_request"
+handler403 = "haicap.core.error_pages.permission_denied"
+handler404 = "haicap.core.error_pages.page_not_found"
 handler500 = "haicap.core.outage.server_error"

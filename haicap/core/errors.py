@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.functional import Promise
+
 
 class ApplicationError(Exception):
     """A rule of the domain was broken; `status` is the HTTP status the API answers with."""
@@ -11,8 +13,14 @@ class ApplicationError(Exception):
     status: int = 400
 
     def __init__(
-        self, message: str, *, extra: dict[str, Any] | None = None, status: int | None = None
+        self,
+        message: str | Promise,
+        *,
+        extra: dict[str, Any] | None = None,
+        status: int | None = None,
     ):
+        # a lazily translated message is read now, in the language of the request that failed
+        message = str(message)
         super().__init__(message)
         self.message = message
         self.extra = extra or {}

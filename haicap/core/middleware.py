@@ -14,16 +14,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from haicap.core.error_pages import error_response, is_api, not_allowed_page
 from haicap.core.errors import ApplicationError
 from haicap.core.outage import DATABASE_ERRORS, unavailable_response
 from haicap.core.permissions import active_memberships
 from haicap.core.roles import Role
 
-BAD_TEXT = "Tham số «{field}» chứa ký tự không hợp lệ (NUL hoặc surrogate đơn lẻ)."
+BAD_TEXT = gettext_lazy("Tham số «{field}» chứa ký tự không hợp lệ (NUL hoặc surrogate đơn lẻ).")
 _BAD = re.compile("[\x00\ud800-\udfff]")
 
 
@@ -70,17 +71,15 @@ class ApplicationErrorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         field = bad_input_field(request)
         if field is not None:
-            error = ApplicationError(
-                BAD_TEXT.format(field=field), extra={"field": field}, status=400
-            )
-            if request.path.startswith("/api/"):
-                return JsonResponse({"message": error.message, "extra": error.extra}, status=400)
-            return render(request, "core/error.html", {"error": error}, status=400)
-        return self.get_response(request)
+            return error_response(request, 400, BAD_TEXT.format(field=field), {"field": field})
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content and not is_api(request):
+            return not_allowed_page(request, response)
+        return response
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
         if isinstance(exc, ApplicationError):
-            response = render(request, "core/error.html", {"error": exc}, status=exc.status)
+            response = error_response(request, exc.status, exc.message, exc.extra)
             if exc.status == 429 and "retry_after_s" in exc.extra:
                 response["Retry-After"] = str(exc.extra["retry_after_s"])
             return response

@@ -17,7 +17,8 @@ import sys
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.views.defaults import server_error as django_server_error
+
+from haicap.core.error_pages import server_error as error_page
 
 DATABASE_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
 MESSAGE = (
@@ -57,11 +58,12 @@ def unavailable_response(request: HttpRequest, exc: BaseException) -> HttpRespon
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """`handler500`: a database outage that escaped the views is a 503 too."""
+    """`handler500`: a database outage that escaped the views is a 503 too; anything else is
+    the site's 500 page (core.error_pages)."""
     exc = sys.exc_info()[1]
     if isinstance(exc, DATABASE_ERRORS):
         return unavailable_response(request, exc)
-    return django_server_error(request)
+    return error_page(request)
 
 
 __all__ = ["DATABASE_ERRORS", "server_error", "unavailable_response"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from haicap.core.errors import PermissionDenied
 from haicap.core.models import Membership
@@ -20,7 +20,7 @@ from haicap.core.roles import Role
 
 Actor = AbstractBaseUser | AnonymousUser
 
-PERMISSION_DENIED = "Bạn không có quyền thực hiện thao tác này cho đơn vị này."
+PERMISSION_DENIED = gettext_lazy("Bạn không có quyền thực hiện thao tác này cho đơn vị này.")
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,6 @@ def require_permission(
 ) -> None:
     if not has_permission(actor, perm, province_code=province_code, unit_code=unit_code):
         raise PermissionDenied(
-            _(PERMISSION_DENIED),
+            PERMISSION_DENIED,
             extra={"permission": perm, "province_code": province_code, "unit_code": unit_code},
         )

@@ -1,0 +1,29 @@
+"""English for the core's Vietnamese strings added since the platform's table (merged by make
+messages; a msgid translated twice stops it)."""
+
+EN = {
+    # error pages (core.error_pages)
+    "Không tìm thấy trang": "Page not found",
+    "Thao tác không được hỗ trợ": "Method not allowed",
+    "Thao tác không phù hợp với trạng thái hiện tại": "Not possible in the current state",
+    "Dữ liệu chưa hợp lệ": "Invalid data",
+    "Quá nhiều yêu cầu": "Too many requests",
+    "Lỗi hệ thống": "System error",
+    "Yêu cầu gửi đến không đúng định dạng.": "The request was not in the expected form.",
+    "Bạn không có quyền xem trang này.": "You do not have permission to see this page.",
+    "Trang bạn tìm không có hoặc đã được chuyển đi. Hãy kiểm tra lại địa chỉ.": (
+        "The page you are looking for does not exist or has moved. Please check the address."
+    ),
+    "Trang này không nhận thao tác {method}.": "This page does not accept {method}.",
+    "Hệ thống gặp lỗi khi xử lý yêu cầu; lỗi đã được ghi lại. Vui lòng thử lại sau ít phút.": (
+        "The system met an error handling the request; it has been logged. "
+        "Please try again in a few minutes."
+    ),
+    "Mã lỗi %(status)s": "Error code %(status)s",
+    "Bạn không có quyền thực hiện thao tác này cho đơn vị này.": (
+        "You do not have permission to do this for this unit."
+    ),
+    "Tham số «{field}» chứa ký tự không hợp lệ (NUL hoặc surrogate đơn lẻ).": (
+        "The parameter «{field}» holds an invalid character (NUL or a lone surrogate)."
+    ),
+}
