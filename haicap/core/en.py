@@ -26,4 +26,6 @@ EN = {
     "Tham số «{field}» chứa ký tự không hợp lệ (NUL hoặc surrogate đơn lẻ).": (
         "The parameter «{field}» holds an invalid character (NUL or a lone surrogate)."
     ),
+    # core.fielderrors: the error summary at the top of a refused form
+    "Chưa lưu được, vui lòng sửa:": "Not saved yet. Please correct:",
 }

@@ -152,4 +152,6 @@ EN = {
     "Nguyên nhân chết": "Cause of death",
     "Người đã chết": "The deceased",
     "Việc chết": "The death",
+    # the counter form's error summary (core.fielderrors)
+    "Giấy tờ cần bổ sung": "Papers to supplement",
 }

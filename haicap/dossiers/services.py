@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
+from haicap.core.fielderrors import Collector
 from haicap.core.idempotency import Idempotency, key_and_fingerprint, replay_checked
 from haicap.core.permissions import Actor, require_permission
 from haicap.core.workflow import Step, transition_apply, user_of
@@ -85,24 +86,23 @@ class Intake:
 
     def __post_init__(self) -> None:
         """Every caller (counter form, API, portal) gets the same 422 naming the field: an unknown
-        channel or return method is never stored."""
+        channel or return method is never stored; every bad field is reported at once."""
+        errors = Collector()
         for name, choices, label in (
             ("channel", Channel, "kênh nộp"),
             ("return_method", ReturnMethod, "hình thức trả kết quả"),
         ):
             value = getattr(self, name)
             if value not in choices.values:
-                raise ApplicationError(
+                errors.add(
+                    name,
                     BAD_CHOICE.format(
                         value=str(value)[:40], label=label, allowed=", ".join(choices.values)
                     ),
-                    extra={"field": name},
-                    status=422,
                 )
         if not isinstance(self.sets, int) or not 1 <= self.sets <= MOST_SETS:
-            raise ApplicationError(
-                BAD_SETS.format(most=MOST_SETS), extra={"field": "sets"}, status=422
-            )
+            errors.add("sets", BAD_SETS.format(most=MOST_SETS))
+        errors.done()
 
 
 def _unit_in_force(unit: Unit) -> Unit:

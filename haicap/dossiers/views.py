@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from haicap.core import idempotency
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
+from haicap.core.fielderrors import Collector, form_errors
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.rights import CorePerm
 from haicap.dossiers.counter_checklist import checklist_again
@@ -41,9 +42,9 @@ from haicap.dossiers.selectors import (
     search_units,
 )
 from haicap.dossiers.services import Intake, allowed_actions, dossier_intake, dossier_transition
-from haicap.dossiers.validation import applicant_from_form
+from haicap.dossiers.validation import INTAKE_LABELS, applicant_from_form, intake_procedure
 from haicap.dossiers.workflow import TRANSITIONS, action_label
-from haicap.procedures.selectors import procedure_for_intake, procedure_search, procedure_settings
+from haicap.procedures.selectors import procedure_search, procedure_settings
 from haicap.units.address.convert import convert_address
 from haicap.units.models import Unit
 from haicap.units.points import is_point
@@ -143,21 +144,37 @@ def receive(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         post = request.POST
         try:
-            receiving = _unit_by_code(post.get("receiving_unit", ""), "receiving_unit") or units[0]
+            # every field is checked before the intake: all that is wrong is reported at once
+            errors = Collector()
+            with errors.field("receiving_unit"):
+                receiving = _unit_by_code(post.get("receiving_unit", ""), "receiving_unit")
+            procedure = errors.run(
+                intake_procedure, post.get("procedure_code", ""), field="procedure_code"
+            )
+            competent = errors.run(
+                _unit_by_code, post.get("competent_unit", ""), "competent_unit"
+            )
+            return_unit = errors.run(_unit_by_code, post.get("return_unit", ""), "return_unit")
+            applicant = errors.run(applicant_from_form, post)
+            received = errors.run(received_from_form, post, field="received")
+            intake = errors.run(
+                Intake,
+                procedure=procedure,
+                receiving_unit=receiving or units[0],
+                competent_unit=competent,
+                return_unit=return_unit,
+                applicant=applicant,
+                channel=post.get("channel", Channel.IN_PERSON),
+                request=post.get("request", ""),
+                sets=_sets(post.get("sets", "")),
+                applicant_commune_code=post.get("applicant_commune_code", ""),
+                return_method=post.get("return_method", ReturnMethod.COUNTER),
+                received_items=received,
+            )
+            errors.done()
+            assert intake is not None
             dossier = dossier_intake(
-                Intake(
-                    procedure=procedure_for_intake(post.get("procedure_code", "").strip()),
-                    receiving_unit=receiving,
-                    competent_unit=_unit_by_code(post.get("competent_unit", ""), "competent_unit"),
-                    return_unit=_unit_by_code(post.get("return_unit", ""), "return_unit"),
-                    applicant=applicant_from_form(post),
-                    channel=post.get("channel", Channel.IN_PERSON),
-                    request=post.get("request", ""),
-                    sets=_sets(post.get("sets", "")),
-                    applicant_commune_code=post.get("applicant_commune_code", ""),
-                    return_method=post.get("return_method", ReturnMethod.COUNTER),
-                    received_items=received_from_form(post),
-                ),
+                intake,
                 actor=request.user,
                 outcome=post.get("outcome", "accept"),
                 missing_items=_missing_items(post.get("missing_items", "")),
@@ -165,7 +182,7 @@ def receive(request: HttpRequest) -> HttpResponse:
                 idempotency_key=idempotency.from_form(request),
             )
         except ApplicationError as exc:
-            context["error"] = exc
+            context.update(form_errors(exc, INTAKE_LABELS))
             context["checklist"] = checklist_again(post)
             return render(request, "dossiers/receive.html", context, status=exc.status)
         messages.success(request, f"Đã tạo hồ sơ {dossier.code}.")

@@ -1,0 +1,86 @@
+"""Every error of a form at once, each under its field with the field's label (ADR 21)."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from haicap.dossiers.models import Dossier
+from haicap.dossiers.tests.test_views import FORM, signed_in
+
+pytestmark = pytest.mark.django_db
+
+BAD = {
+    "applicant_id_number": "07919000",
+    "applicant_phone": "12345",
+    "applicant_address": "x",
+}
+
+
+def field_error(page: str, name: str) -> str:
+    found = re.search(rf'data-testid="field-error-{name}">([^<]*)<', page)
+    return found.group(1) if found else ""
+
+
+def test_the_counter_form_reports_every_bad_field_next_to_it(counter_officer):
+    response = signed_in(counter_officer).post(
+        "/mot-cua/tiep-nhan/", {**FORM, **BAD, "sets": "0"}
+    )
+    assert response.status_code == 422 and not Dossier.objects.exists()
+    page = response.content.decode()
+    for name in (*BAD, "sets"):
+        assert field_error(page, name), name
+        # the field is marked and points at its message
+        assert f'id="f-{name}" aria-invalid="true" aria-describedby="e-{name}"' in page, name
+    assert "12 chữ số" in field_error(page, "applicant_id_number")
+    assert "12345" in field_error(page, "applicant_phone")
+    # the summary links to each field by its label, never by its internal name
+    summary = page.split('data-testid="form-error"')[1].split("</div>")[0]
+    for label, name in (
+        ("Số định danh cá nhân (CCCD)", "applicant_id_number"),
+        ("Số điện thoại", "applicant_phone"),
+        ("Địa chỉ cư trú", "applicant_address"),
+        ("Số bộ hồ sơ", "sets"),
+    ):
+        assert f'<a href="#f-{name}">{label}: ' in summary, label
+    assert "(applicant_address)" not in page and "applicant_address:" not in summary
+    # what was typed is kept
+    assert 'value="Nguyễn Thị Mai"' in page and 'value="12345"' in page
+    # a good field is not marked
+    assert 'id="f-applicant_name" aria-invalid' not in page
+
+
+def test_the_counter_form_without_a_procedure_says_so_on_its_field(counter_officer):
+    response = signed_in(counter_officer).post(
+        "/mot-cua/tiep-nhan/", {**FORM, "procedure_code": "", "applicant_phone": "1"}
+    )
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert field_error(page, "procedure_code") == "Chọn thủ tục."
+    assert field_error(page, "applicant_phone")
+
+
+def test_the_api_answers_422_with_every_error_in_the_same_shape(counter_officer):
+    from haicap.core.tokens import token_issue
+
+    raw = token_issue(user=counter_officer, label="test", actor=counter_officer)
+    body = {
+        "procedure_code": "1.001193",
+        "receiving_unit": "26743",
+        "applicant": {
+            "name": "Nguyễn Thị Mai",
+            "id_number": "07919000",
+            "phone": "12345",
+            "address": "25 Trần Quốc Thảo, Phường 9, Quận 3, TP.HCM",
+        },
+    }
+    response = Client().post(
+        "/api/v1/dossiers", body, content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {raw}",
+    )
+    assert response.status_code == 422, response.content
+    data = response.json()
+    # the first field stays where clients read it; all of them are under extra.errors
+    assert data["extra"]["field"] == "applicant_id_number"
+    assert set(data["extra"]["errors"]) == {"applicant_id_number", "applicant_phone"}
+    assert "12 chữ số" in data["message"] and "12345" in data["message"]
