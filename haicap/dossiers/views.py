@@ -22,14 +22,14 @@ from django.views.decorators.http import require_POST
 
 from haicap.core import idempotency
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
-from haicap.core.fielderrors import Collector, form_errors
+from haicap.core.fielderrors import form_errors
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.rights import CorePerm
 from haicap.dossiers.counter_checklist import checklist_again
+from haicap.dossiers.counter_form import _unit_by_code, intake_from_form
 from haicap.dossiers.deadlines import is_overdue
-from haicap.dossiers.models import Channel, ReturnMethod, Status
+from haicap.dossiers.models import ReturnMethod, Status
 from haicap.dossiers.paperwork import FORMS, form_response, register_pdf, register_xlsx
-from haicap.dossiers.received import received_from_form
 from haicap.dossiers.results import ATTACH_STATUSES, max_result_bytes, result_attach
 from haicap.dossiers.rights import DossierPerm
 from haicap.dossiers.selectors import (
@@ -41,8 +41,8 @@ from haicap.dossiers.selectors import (
     queue_counts,
     search_units,
 )
-from haicap.dossiers.services import Intake, allowed_actions, dossier_intake, dossier_transition
-from haicap.dossiers.validation import INTAKE_LABELS, applicant_from_form, intake_procedure
+from haicap.dossiers.services import allowed_actions, dossier_intake, dossier_transition
+from haicap.dossiers.validation import INTAKE_LABELS
 from haicap.dossiers.workflow import TRANSITIONS, action_label
 from haicap.procedures.selectors import procedure_search, procedure_settings
 from haicap.units.address.convert import convert_address
@@ -112,24 +112,6 @@ def _missing_items(text: str) -> list[dict[str, str]]:
     return items
 
 
-def _sets(text: str) -> int:
-    """The form's number of sets: blank is one; anything but ASCII digits is refused by Intake."""
-    text = text.strip() or "1"
-    return int(text) if text.isascii() and text.isdigit() and len(text) < 4 else -1
-
-
-def _unit_by_code(code: str, field: str) -> Unit | None:
-    code = code.strip()
-    if not code:
-        return None
-    unit = unit_by_code(code)
-    if unit is None:
-        raise ApplicationError(
-            f"Không có đơn vị hành chính mã «{code}».", extra={"field": field}, status=422
-        )
-    return unit
-
-
 @login_required
 def receive(request: HttpRequest) -> HttpResponse:
     units = _officer_units(request)
@@ -144,35 +126,7 @@ def receive(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         post = request.POST
         try:
-            # every field is checked before the intake: all that is wrong is reported at once
-            errors = Collector()
-            with errors.field("receiving_unit"):
-                receiving = _unit_by_code(post.get("receiving_unit", ""), "receiving_unit")
-            procedure = errors.run(
-                intake_procedure, post.get("procedure_code", ""), field="procedure_code"
-            )
-            competent = errors.run(
-                _unit_by_code, post.get("competent_unit", ""), "competent_unit"
-            )
-            return_unit = errors.run(_unit_by_code, post.get("return_unit", ""), "return_unit")
-            applicant = errors.run(applicant_from_form, post)
-            received = errors.run(received_from_form, post, field="received")
-            intake = errors.run(
-                Intake,
-                procedure=procedure,
-                receiving_unit=receiving or units[0],
-                competent_unit=competent,
-                return_unit=return_unit,
-                applicant=applicant,
-                channel=post.get("channel", Channel.IN_PERSON),
-                request=post.get("request", ""),
-                sets=_sets(post.get("sets", "")),
-                applicant_commune_code=post.get("applicant_commune_code", ""),
-                return_method=post.get("return_method", ReturnMethod.COUNTER),
-                received_items=received,
-            )
-            errors.done()
-            assert intake is not None
+            intake = intake_from_form(post, default_unit=units[0])
             dossier = dossier_intake(
                 intake,
                 actor=request.user,
