@@ -188,3 +188,33 @@ def old_provinces_of(codes: set[str]) -> dict[str, Unit]:
             level=Level.PROVINCE, code__in=codes, valid_from__isnull=True
         ).defer("boundary")
     }
+
+
+def old_children(unit: Unit) -> list[Unit]:
+    """The units one level below an old (pre-2025) province or district, in code order: an old
+    province's districts (each with `commune_count`, its old communes), a district's communes."""
+    if unit.level == Level.PROVINCE:
+        districts = (
+            Unit.objects.filter(level=Level.DISTRICT, province_code=unit.code)
+            .defer("boundary")
+            .order_by("code")
+        )
+        counts = dict(
+            Unit.objects.filter(
+                level=Level.COMMUNE, province_code=unit.code, valid_from__isnull=True
+            )
+            .values_list("district_code")
+            .annotate(n=Count("pk"))
+            .values_list("district_code", "n")
+        )
+        found = list(districts)
+        for district in found:
+            district.commune_count = counts.get(district.code, 0)  # type: ignore[attr-defined]
+        return found
+    if unit.level == Level.DISTRICT:
+        return list(
+            Unit.objects.filter(level=Level.COMMUNE, district_code=unit.code, valid_from__isnull=True)
+            .defer("boundary")
+            .order_by("code")
+        )
+    return []

@@ -145,13 +145,7 @@ def old_unit_detail(request: HttpRequest, level: str, code: str) -> HttpResponse
         raise NotFound(selectors.UNIT_NOT_FOUND.format(code=code))
     district = selectors.districts_of({unit.district_code}).get(unit.district_code)
     province = selectors.old_provinces_of({unit.province_code}).get(unit.province_code)
-    children = (
-        Unit.objects.filter(level=Level.COMMUNE, district_code=code, valid_from__isnull=True)
-        .defer("boundary")
-        .order_by("code")
-        if level == Level.DISTRICT
-        else Unit.objects.none()
-    )
+    children = selectors.old_children(unit)
     return render(
         request,
         "units/old_unit.html",
@@ -160,7 +154,8 @@ def old_unit_detail(request: HttpRequest, level: str, code: str) -> HttpResponse
             "district": district if level == Level.COMMUNE else None,
             "province": province,
             "became": selectors.became(unit),
-            "children": [(c, selectors.became(c)) for c in children],
+            "districts": children if level == Level.PROVINCE else [],
+            "children": [(c, selectors.became(c)) for c in children if c.level == Level.COMMUNE],
         },
     )
 

@@ -153,3 +153,20 @@ def test_csv_upload_echoes_no_live_formula(client, counter_officer):
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
     assert rows[1][1] == '\'=HYPERLINK("http://evil.example","x")'
     assert rows[1][rows[0].index("ma_xa_moi")] == "26740"
+
+
+def test_old_province_page_lists_its_districts_each_a_link(client):
+    page = client.get("/units/old/province/79/").content.decode()
+    assert 'data-testid="province-districts"' in page
+    # Hồ Chí Minh had 22 districts (Quận 1 … Huyện Cần Giờ): each links to its own page
+    assert page.count('href="/units/old/district/') == 22
+    assert 'href="/units/old/district/760/"' in page and "Quận 1" in page
+    # and the breadcrumb leads back to the list of provinces before the 2025 merger
+    assert 'href="/units/?on=2025-06-30"' in page
+
+
+def test_old_commune_breadcrumb_links_its_province_and_district(client):
+    page = client.get("/units/old/commune/26734/").content.decode()
+    crumbs = page.split('data-testid="crumbs"', 1)[1].split("</p>", 1)[0]
+    assert 'href="/units/old/province/79/"' in crumbs
+    assert 'href="/units/old/district/760/"' in crumbs
