@@ -28,4 +28,8 @@ EN = {
     ),
     # core.fielderrors: the error summary at the top of a refused form
     "Chưa lưu được, vui lòng sửa:": "Not saved yet. Please correct:",
+    # the main navigation (base.html, ADR 23)
+    "Điều hướng chính": "Main navigation",
+    "Thêm": "More",
+    "Menu": "Menu",
 }

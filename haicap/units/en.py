@@ -42,4 +42,8 @@ EN = {
     "Giờ làm việc (mỗi dòng một khoảng thời gian)": "Opening hours (one period a line)",
     "Sửa địa chỉ, giờ làm việc": "Edit address and hours",
     "không phi địa giới: chỉ nhận tại xã, phường có thẩm quyền": "not boundary-free: received only at the competent commune",
+    # an old province's page (ADR 23)
+    "Các quận, huyện của tỉnh, thành phố này": "Districts of this province",
+    "Quận, huyện cũ": "Former district",
+    "Số xã, phường cũ": "Former communes and wards",
 }
