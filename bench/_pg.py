@@ -88,3 +88,49 @@ def throwaway_cluster(settings: str = "-c synchronous_commit=off") -> str:
         capture_output=True,
     )
     return url
+
+
+def kept_cluster(directory: str, settings: str = "-c synchronous_commit=off") -> tuple[str, bool]:
+    """A cluster kept in `directory` between runs (initdb the first time): its
+    HAICAP_DATABASE_URL and whether it is new. Stopped, not removed, when Python exits."""
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
+    if not bins:
+        raise SystemExit("PostgreSQL binaries not found: apt-get install postgresql")
+    pg_bin = bins[-1]
+    data = os.path.join(directory, "data")
+    fresh = not os.path.exists(os.path.join(data, "PG_VERSION"))
+    if fresh:
+        shutil.rmtree(directory, ignore_errors=True)
+        os.makedirs(directory)
+        if os.geteuid() == 0:
+            shutil.chown(directory, "postgres")
+        subprocess.run(
+            _as_postgres(
+                [f"{pg_bin}/initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]
+            ),
+            check=True,
+            capture_output=True,
+        )
+    options = (
+        f"-c listen_addresses='' -c unix_socket_directories='{directory}' -c max_connections=200"
+        f" -c log_min_error_statement=panic -c log_error_verbosity=terse {settings}"
+    )
+    log = os.path.join(directory, "log")
+    subprocess.run(
+        _as_postgres([f"{pg_bin}/pg_ctl", "-D", data, "-l", log, "-w", "start", "-o", options]),
+        check=True,
+        capture_output=True,
+    )
+    atexit.register(
+        lambda: subprocess.run(
+            _as_postgres([f"{pg_bin}/pg_ctl", "-D", data, "-m", "fast", "stop"]),
+            capture_output=True,
+        )
+    )
+    if fresh:
+        subprocess.run(
+            _as_postgres([f"{pg_bin}/createdb", "-h", directory, "-U", "postgres", "haicap"]),
+            check=True,
+            capture_output=True,
+        )
+    return f"postgres://postgres@{urllib.parse.quote(directory, safe='')}/haicap", fresh
