@@ -20,6 +20,7 @@ from haicap.dossiers.deadlines import due_soon_q, overdue_q
 from haicap.dossiers.models import Dossier, DossierEvent, Status
 from haicap.dossiers.rights import DossierPerm
 from haicap.units.models import Unit
+from haicap.units.selectors import unit_ids
 from haicap.workdays.calendar import VN
 
 S = Status
@@ -38,7 +39,7 @@ QUEUES: dict[str, str] = {
 
 
 def _scope_q(scope: Scope, prefix: str) -> Q:
-    return scope.q(province_field="province_code", unit_field=f"{prefix}_unit__code")
+    return scope.q_by_unit_id(unit_id_field=f"{prefix}_unit_id")
 
 
 def visible_dossiers(actor: Actor) -> QuerySet[Dossier]:
@@ -85,10 +86,9 @@ def dossier_queue(
     elif queue == "return":
         dossiers = dossiers.filter(_scope_q(receive, "return"), status=S.PROCESSED)
     if unit_code:
+        ids = unit_ids([unit_code])
         dossiers = dossiers.filter(
-            Q(receiving_unit__code=unit_code)
-            | Q(competent_unit__code=unit_code)
-            | Q(return_unit__code=unit_code)
+            Q(receiving_unit_id__in=ids) | Q(competent_unit_id__in=ids) | Q(return_unit_id__in=ids)
         )
     for word in query.split():
         if any(ch.isdigit() for ch in word):

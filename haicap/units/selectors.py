@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db.models import Count, F, QuerySet
@@ -47,6 +48,27 @@ def unit_by_code(code: str, *, at: dt.date | None = None) -> Unit | None:
             .order_by(F("valid_from").desc(nulls_last=True))
             .first()
         ),
+    )
+
+
+_ids: TTLCache[tuple[int, ...]] = TTLCache("unit ids by code", maxsize=2_000)
+
+
+def unit_ids(codes: Iterable[str]) -> list[int]:
+    """The ids of every unit (all levels, all versions) with one of `codes`, cached. Records
+    that point at units are filtered on their foreign key's own index with these ids, never by
+    joining the units table on the code: that join made PostgreSQL read every dossier of the
+    country for one ward's queue (ADR 22)."""
+    key = tuple(sorted(set(codes)))
+    if not key:
+        return []
+    return list(
+        _ids.get(
+            key,
+            lambda: tuple(
+                Unit.objects.filter(code__in=key).order_by("id").values_list("id", flat=True)
+            ),
+        )
     )
 
 
