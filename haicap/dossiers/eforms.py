@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from haicap.core.errors import ApplicationError
+from haicap.core.fielderrors import Collector
 from haicap.core.personal import citizen_id
 from haicap.core.text import nfc, search_key
 from haicap.workdays.calendar import VN
@@ -260,12 +261,15 @@ def declaration_clean(
     stores (each field with its label, so that it reads the same if the form changes)."""
     today = today or timezone.now().astimezone(VN).date()
     values: dict[str, str] = {}
+    errors = Collector()  # every field is checked: all that is wrong is reported at once
     for f in form.fields:
-        try:
-            values[f.name] = _value(f, str(data.get(f.input_name, "") or ""), form, today)
-        except ApplicationError as exc:
-            exc.extra["field"] = f.input_name
-            raise
+        with errors.field(f.input_name):
+            try:
+                values[f.name] = _value(f, str(data.get(f.input_name, "") or ""), form, today)
+            except ApplicationError as exc:
+                exc.extra["field"] = f.input_name
+                raise
+    errors.done()
     _ages_checked(form, values, today)
     return {
         "form": form.key,

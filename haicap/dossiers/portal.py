@@ -10,11 +10,13 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from haicap.core import idempotency
 from haicap.core.clients import client_address
 from haicap.core.errors import ApplicationError
+from haicap.core.fielderrors import Collector, form_errors
 from haicap.core.uploads import MAX_FILE_BYTES
 from haicap.dossiers import citizen, popular, profiles
 from haicap.dossiers.eforms import declaration_clean
@@ -23,7 +25,7 @@ from haicap.dossiers.results import result_ready
 from haicap.dossiers.selectors import citizen_history, search_units
 from haicap.dossiers.services import Intake, dossier_intake, dossier_rate
 from haicap.dossiers.slots import ACCEPT, ACCEPTED_LABEL, eform_of, slots_for, uploads_from
-from haicap.dossiers.validation import applicant_from_form
+from haicap.dossiers.validation import APPLICANT_LABELS, applicant_from_form
 from haicap.dossiers.views import new_form_key
 from haicap.procedures.models import OnlineLevel
 from haicap.procedures.selectors import (
@@ -139,14 +141,39 @@ def _submit_context(request: HttpRequest, procedure: Any) -> dict[str, Any]:
     }
 
 
+def portal_labels(context: dict[str, Any]) -> dict[str, Any]:
+    """The online form's fields by name, as the page labels them (the error summary's links)."""
+    labels: dict[str, Any] = {
+        **APPLICANT_LABELS,
+        # the portal's own wording of three of them
+        "applicant_id_number": _("Số định danh cá nhân (CCCD, 12 số)"),
+        "applicant_phone": _("Số điện thoại (dùng để tra cứu)"),
+        "applicant_address": _("Địa chỉ (dạng cũ hoặc mới đều được)"),
+        "receiving_unit": _("Xã, phường nơi nộp hồ sơ"),
+        "competent_unit": _("Xã, phường giải quyết (khi nộp tại trung tâm hoặc chi nhánh)"),
+        "files": _("Thành phần hồ sơ"),
+        "request": _("Nội dung yêu cầu"),
+        "return_method": _("Nhận kết quả"),
+    }
+    if context["eform"] is not None:
+        labels.update({f.input_name: _(f.label) for f in context["eform"].fields})
+    labels.update({s.field: s.label for s in context["slots"]})
+    return labels
+
+
 def _file(request: HttpRequest, procedure: Any, context: dict[str, Any]) -> Any:
     """Check everything, then write the dossier, its declaration and its files in one go."""
     post = request.POST
-    receiving, competent = _receiving_places(post)
+    errors = Collector()  # every field is checked: all that is wrong is reported at once
+    receiving, competent = errors.run(_receiving_places, post) or (None, None)
     form = context["eform"]
-    declaration = declaration_clean(form, post) if form is not None else {}
-    uploads = uploads_from(context["slots"], request.FILES, post, declared=bool(declaration))
-    applicant = applicant_from_form(post)
+    declaration = (errors.run(declaration_clean, form, post) or {}) if form is not None else {}
+    # an e-form with errors still counts as declared: its missing files are not asked for again
+    declared = form is not None
+    uploads = errors.run(uploads_from, context["slots"], request.FILES, post, declared=declared)
+    applicant = errors.run(applicant_from_form, post)
+    errors.done()
+    assert receiving is not None and applicant is not None and uploads is not None
     commune = profiles.commune_of(applicant.address, post.get("applicant_commune_code", ""))
     citizen.online_intake_limit(client_address(request), applicant.phone)
     with transaction.atomic():  # a bad file leaves no dossier behind, and no used number
@@ -185,7 +212,7 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
     try:
         dossier = _file(request, procedure, context)
     except ApplicationError as exc:
-        context["error"] = exc
+        context.update(form_errors(exc, portal_labels(context)))
         return render(request, "dossiers/portal_submit.html", context, status=exc.status)
     return render(request, "dossiers/portal_done.html", {"d": dossier}, status=201)
 

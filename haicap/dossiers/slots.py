@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from haicap.core.errors import ApplicationError
+from haicap.core.fielderrors import Collector
 from haicap.core.uploads import EXTENSIONS, MAX_FILE_BYTES
 from haicap.dossiers.eforms import EForm, eform_for
 from haicap.procedures.requirements import checklist_for
@@ -98,24 +99,20 @@ def uploads_from(slots: list[Slot], files: Any, data: Any, *, declared: bool) ->
     presence: a required slot left empty, or a conditional one whose condition the citizen
     ticked, is a 422 naming it. Types and sizes are checked when they are stored."""
     uploads: list[Upload] = []
+    errors = Collector()  # every empty slot at once
     for slot in slots:
         got = [
             (slot.key, slot.label, f.name or "", f.read(MAX_FILE_BYTES + 1))
             for f in files.getlist(slot.field)
         ]
         if not got and slot.required:
-            raise ApplicationError(
-                SLOT_EMPTY.format(label=slot.label),
-                extra={"field": slot.field, "item_key": slot.key},
-                status=422,
-            )
+            errors.add(slot.field, SLOT_EMPTY.format(label=slot.label))
         if not got and slot.conditional and data.get(slot.applies_field):
-            raise ApplicationError(
-                CONDITION_EMPTY.format(condition=slot.condition, label=slot.label),
-                extra={"field": slot.field, "item_key": slot.key},
-                status=422,
+            errors.add(
+                slot.field, CONDITION_EMPTY.format(condition=slot.condition, label=slot.label)
             )
         uploads += got
+    errors.done()
     uploads += [
         (OTHER_KEY, OTHER_LABEL, f.name or "", f.read(MAX_FILE_BYTES + 1))
         for f in files.getlist("file_other")

@@ -42,6 +42,16 @@ def field_attrs(context: template.Context, name: str) -> SafeString:
     return format_html('id="{}"', field_id(name))
 
 
+@register.simple_tag(takes_context=True)
+def field_aria(context: template.Context, name: str) -> SafeString:
+    """The aria marks alone, for a field that keeps an id of its own (its label or wrapper then
+    carries `id="f-<name>"` for the summary's link)."""
+    errors = context.get("invalid") or {}
+    if name in errors:
+        return format_html('aria-invalid="true" aria-describedby="{}"', error_id(name))
+    return SafeString("")
+
+
 @register.inclusion_tag("core/field_errors.html", takes_context=True)
 def field_errors(context: template.Context, name: str) -> dict[str, Any]:
     errors = context.get("invalid") or {}

@@ -84,3 +84,35 @@ def test_the_api_answers_422_with_every_error_in_the_same_shape(counter_officer)
     assert data["extra"]["field"] == "applicant_id_number"
     assert set(data["extra"]["errors"]) == {"applicant_id_number", "applicant_phone"}
     assert "12 chữ số" in data["message"] and "12345" in data["message"]
+
+
+def test_the_online_form_reports_the_applicant_the_declaration_and_the_files_at_once(
+    birth_registration,
+):
+    from haicap.dossiers.tests.test_online_filing import APPLICANT, DECLARATION, URL
+
+    data = {
+        **APPLICANT,
+        **DECLARATION,
+        "applicant_id_number": "12345",
+        "applicant_phone": "999",
+        "decl_child_name": "",
+        "decl_child_sex": "Khác",
+    }
+    response = Client().post(URL, data)  # and no birth certificate uploaded
+    assert response.status_code == 422 and not Dossier.objects.exists()
+    page = response.content.decode()
+    for name in (
+        "applicant_id_number",
+        "applicant_phone",
+        "decl_child_name",
+        "decl_child_sex",
+        "slot_giay-chung-sinh",
+    ):
+        assert field_error(page, name), name
+        assert f'id="f-{name}" aria-invalid="true"' in page, name
+    summary = page.split('data-testid="form-error"')[1].split("</div>")[0]
+    assert '<a href="#f-applicant_phone">Số điện thoại (dùng để tra cứu): ' in summary
+    assert '<a href="#f-decl_child_name">Họ, chữ đệm, tên người được khai sinh: ' in summary
+    assert '<a href="#f-slot_giay-chung-sinh">Giấy chứng sinh: ' in summary
+    assert 'value="Trần Minh Khôi"' not in page and 'value="Nguyễn Thị Mai"' in page
