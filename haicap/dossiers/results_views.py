@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from haicap.core.clients import client_address
 from haicap.core.errors import ApplicationError
+from haicap.core.fielderrors import form_errors
 from haicap.dossiers import citizen
 from haicap.dossiers.results import (
     max_result_bytes,
@@ -22,6 +23,7 @@ from haicap.dossiers.results import (
     result_response,
 )
 from haicap.dossiers.selectors import dossier_for
+from haicap.dossiers.validation import ACTION_LABELS
 from haicap.dossiers.views import _action_context
 
 
@@ -43,7 +45,7 @@ def result_upload(request: HttpRequest, code: str) -> HttpResponse:
         result_attach(dossier, name, content, actor=request.user)
     except ApplicationError as exc:
         context = _action_context(request, code)
-        context["error"] = exc
+        context.update(form_errors(exc, ACTION_LABELS), invalid_form="result_upload")
         return render(request, "dossiers/detail.html", context, status=exc.status)
     messages.success(request, "Đã đính kèm kết quả điện tử.")
     return redirect("dossiers:detail", code=code)

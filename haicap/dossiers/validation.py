@@ -20,6 +20,19 @@ from haicap.procedures.selectors import procedure_for_intake
 NAME_INVALID = "Họ tên phải có từ 2 đến 120 ký tự chữ."
 EMAIL_INVALID = "Thư điện tử «{value}» không hợp lệ."
 ADDRESS_INVALID = "Địa chỉ phải có từ 5 đến 300 ký tự."
+# the fields of a dossier's action forms (assign, consult, supplement, apology, fee, return…)
+ACTION_LABELS = {
+    "officer_id": _("Cán bộ"),
+    "body": _("Cơ quan lấy ý kiến"),
+    "days": _("Số ngày làm việc"),
+    "items": _("Giấy tờ cần bổ sung"),
+    "reason": _("Lý do"),
+    "new_due": _("Ngày hẹn mới"),
+    "amount": _("Số tiền (đồng)"),
+    "method": _("Hình thức trả"),
+    "note": _("Ghi chú kết quả"),
+    "result": _("Kết quả điện tử (PDF, có chữ ký số)"),
+}
 PROCEDURE_NEEDED = "Chọn thủ tục."
 PROCEDURE_UNKNOWN = "Không có thủ tục mã «{code}»."
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 
 from haicap.core import idempotency
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
-from haicap.core.fielderrors import form_errors
+from haicap.core.fielderrors import Collector, form_errors
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.rights import CorePerm
 from haicap.dossiers.counter_checklist import checklist_again
@@ -42,7 +42,7 @@ from haicap.dossiers.selectors import (
     search_units,
 )
 from haicap.dossiers.services import allowed_actions, dossier_intake, dossier_transition
-from haicap.dossiers.validation import INTAKE_LABELS
+from haicap.dossiers.validation import ACTION_LABELS, INTAKE_LABELS
 from haicap.dossiers.workflow import TRANSITIONS, action_label
 from haicap.procedures.selectors import procedure_search, procedure_settings
 from haicap.units.address.convert import convert_address
@@ -293,13 +293,14 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
     if "items" in post:
         params["items"] = _missing_items(post["items"])
     try:
+        errors = Collector()
         for key in ("officer_id", "days", "amount"):
             if key in params:
                 if not str(params[key]).isdigit():
-                    raise ApplicationError(
-                        f"«{params[key]}» không phải số.", extra={"field": key}, status=422
-                    )
-                params[key] = int(params[key])
+                    errors.add(key, f"«{params[key]}» không phải số.")
+                else:
+                    params[key] = int(params[key])
+        errors.done()
         upload = request.FILES.get("result") if action == "complete" else None
         with transaction.atomic():  # the result and the completion, or neither
             if upload is not None:
@@ -309,7 +310,8 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
             code = dossier_transition(dossier, action=action, actor=request.user, **params).code
     except ApplicationError as exc:
         context = _action_context(request, code)
-        context["error"] = exc
+        context.update(form_errors(exc, ACTION_LABELS))
+        context.update(invalid_form=action, data=post)  # the action's form keeps what was typed
         return render(request, "dossiers/detail.html", context, status=exc.status)
     label = TRANSITIONS[action].label if action in TRANSITIONS else action
     messages.success(request, f"{label}: đã ghi nhận.")

@@ -6,7 +6,8 @@
     <input name="applicant_name" {% field_attrs "applicant_name" %} value="…">
     {% field_errors "applicant_name" %}                     under the field
 
-The context holds `invalid` (field → messages) and `invalid_labels` (field → label), as
+On a page of several forms, `form=<its name>` marks only the form the view names in
+`invalid_form`. The context holds `invalid` (field → messages) and `invalid_labels` (field → label), as
 `core.fielderrors.form_errors` returns them.
 """
 
@@ -31,9 +32,17 @@ def error_id(name: str) -> str:
     return f"e-{name}"
 
 
+def _other_form(context: template.Context, form: str) -> bool:
+    """On a page of several small forms (a dossier's actions), only the one sent is marked:
+    the view puts its name in `invalid_form`."""
+    return bool(form) and context.get("invalid_form") != form
+
+
 @register.simple_tag(takes_context=True)
-def field_attrs(context: template.Context, name: str) -> SafeString:
+def field_attrs(context: template.Context, name: str, form: str = "") -> SafeString:
     """`id`, and `aria-invalid` + `aria-describedby` when the field has an error."""
+    if _other_form(context, form):
+        return SafeString("")
     errors = context.get("invalid") or {}
     if name in errors:
         return format_html(
@@ -43,9 +52,11 @@ def field_attrs(context: template.Context, name: str) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def field_aria(context: template.Context, name: str) -> SafeString:
+def field_aria(context: template.Context, name: str, form: str = "") -> SafeString:
     """The aria marks alone, for a field that keeps an id of its own (its label or wrapper then
     carries `id="f-<name>"` for the summary's link)."""
+    if _other_form(context, form):
+        return SafeString("")
     errors = context.get("invalid") or {}
     if name in errors:
         return format_html('aria-invalid="true" aria-describedby="{}"', error_id(name))
@@ -53,8 +64,8 @@ def field_aria(context: template.Context, name: str) -> SafeString:
 
 
 @register.inclusion_tag("core/field_errors.html", takes_context=True)
-def field_errors(context: template.Context, name: str) -> dict[str, Any]:
-    errors = context.get("invalid") or {}
+def field_errors(context: template.Context, name: str, form: str = "") -> dict[str, Any]:
+    errors = {} if _other_form(context, form) else context.get("invalid") or {}
     return {"name": name, "id": error_id(name), "messages": errors.get(name, [])}
 
 

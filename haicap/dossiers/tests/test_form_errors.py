@@ -116,3 +116,43 @@ def test_the_online_form_reports_the_applicant_the_declaration_and_the_files_at_
     assert '<a href="#f-decl_child_name">Họ, chữ đệm, tên người được khai sinh: ' in summary
     assert '<a href="#f-slot_giay-chung-sinh">Giấy chứng sinh: ' in summary
     assert 'value="Trần Minh Khôi"' not in page and 'value="Nguyễn Thị Mai"' in page
+
+
+def test_an_officers_action_form_shows_its_error_under_its_field_and_keeps_the_text(
+    counter_officer, processing_officer
+):
+    counter = signed_in(counter_officer)
+    counter.post("/mot-cua/tiep-nhan/", FORM)
+    code = Dossier.objects.get().code
+    assert counter.post(f"/mot-cua/h/{code}/thao-tac/transfer/").status_code == 302
+    processor = signed_in(processing_officer)
+    response = processor.post(
+        f"/mot-cua/h/{code}/thao-tac/apologize/",
+        {"reason": "Chờ xác minh của Công an", "new_due": "10/07/2025"},
+    )
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert field_error(page, "new_due")
+    assert '<a href="#f-new_due">Ngày hẹn mới: ' in page
+    # only the apology's form is marked and keeps what was typed; the other forms stay clean
+    apology = page.split('data-testid="action-apologize"')[1].split("</form>")[0]
+    assert 'id="f-new_due" aria-invalid="true"' in apology
+    assert 'value="Chờ xác minh của Công an"' in apology
+    others = page.replace(apology, "")
+    assert 'aria-invalid="true"' not in others and "Chờ xác minh của Công an" not in others
+    # a supplement request with no item says so on its field
+    response = processor.post(f"/mot-cua/h/{code}/thao-tac/request_supplement_appraisal/")
+    assert response.status_code == 422
+    assert field_error(response.content.decode(), "items")
+
+
+def test_the_return_form_names_its_field(counter_officer, processing_officer):
+    counter = signed_in(counter_officer)
+    counter.post("/mot-cua/tiep-nhan/", FORM)
+    code = Dossier.objects.get().code
+    counter.post(f"/mot-cua/h/{code}/thao-tac/transfer/")
+    signed_in(processing_officer).post(f"/mot-cua/h/{code}/thao-tac/complete/", {"note": "Xong"})
+    response = counter.post(f"/mot-cua/h/{code}/thao-tac/return/", {"method": "bo-cau"})
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert field_error(page, "method") and '<a href="#f-method">Hình thức trả: ' in page
