@@ -32,4 +32,9 @@ EN = {
     "Điều hướng chính": "Main navigation",
     "Thêm": "More",
     "Menu": "Menu",
+    'có': 'yes',
+    'không': 'no',
+    'Người dùng': 'User',
+    'Phân quyền': 'Membership',
+    'Token API': 'API token',
 }

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.audit_words import audit_words, names_by
 from haicap.core.navigation import work_link
 from haicap.core.registry import AuditActions, Permissions, grant
 from haicap.core.roles import Role
@@ -34,3 +35,13 @@ grant(
 
 # the audit log, for those who may read it (a citizen is not shown a link that answers 403)
 work_link(order=90, label=_("Nhật ký"), url_name="audit", perm=CorePerm.VIEW_AUDIT)
+
+# how the audit log names core's objects (core.audit_words)
+audit_words("auth.user", noun=_("Người dùng"), names=names_by("auth.user", "username"))
+audit_words(
+    "core.membership",
+    noun=_("Phân quyền"),
+    names=names_by("core.membership", select=("user", "unit")),
+    states=lambda value: Role(value).label,
+)
+audit_words("core.apitoken", noun=_("Token API"), names=names_by("core.apitoken", "label"))

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from haicap.core.audit_words import audit_rows
 from haicap.core.errors import PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, scope_for
 from haicap.core.rights import CorePerm
@@ -36,4 +37,6 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(PERMISSION_DENIED)
     events = audit_events(scope=scope, query=request.GET.get("q", ""))
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit.html", {"page": page, "q": request.GET.get("q", "")})
+    rows = audit_rows(page.object_list)  # in words: actions, objects by name, status labels
+    context = {"page": page, "rows": rows, "q": request.GET.get("q", "")}
+    return render(request, "core/audit.html", context)

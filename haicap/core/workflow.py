@@ -25,6 +25,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from haicap.core.audit import audit_event_build
+from haicap.core.audit_words import audit_words, names_by
 from haicap.core.errors import ApplicationError, Conflict, PermissionDenied
 from haicap.core.models import AuditEvent
 from haicap.core.permissions import PERMISSION_DENIED, Actor, has_permission
@@ -98,7 +99,9 @@ class Workflow:
     audit_created: ClassVar[int]
     audit_transition: ClassVar[int]
     changed: ClassVar[Signal]
-    record_name: ClassVar[str]  # "Hồ sơ", "Phản ánh": the start of the 409 message
+    # the labels of steps that are not transitions (creation, merging), for the audit log
+    action_labels: ClassVar[dict[str, Any]] = {}
+    record_name: ClassVar[Any]  # a lazy "Hồ sơ", "Phản ánh": the start of the 409 message
     related: ClassVar[tuple[str, ...]] = ()
     anonymous_label: ClassVar[str] = "hệ thống"
 
@@ -108,6 +111,25 @@ class Workflow:
             missing = set(cls.transitions) ^ set(cls.effects)
             if missing:  # checked when the module is imported, not only under tests
                 raise TypeError(f"{cls.__name__}: actions without an effect or entry: {missing}")
+
+    def __init__(self) -> None:
+        """The module's one instance (`FLOW`) names its records in the audit log: the noun,
+        the record's code, the status labels and each transition's label (core.audit_words)."""
+        model = getattr(self, "model", None)
+        if model is None:
+            return
+        label = model._meta.label_lower
+        status = model._meta.get_field("status")
+        audit_words(
+            label,
+            noun=self.record_name,
+            names=names_by(label, "code"),
+            states=lambda value: self.status_label(status.to_python(value)),
+            actions={
+                **self.action_labels,
+                **{name: t.label for name, t in self.transitions.items()},
+            },
+        )
 
     # --- what each module says about its records --------------------------------------------
 

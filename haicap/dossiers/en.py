@@ -154,4 +154,5 @@ EN = {
     "Việc chết": "The death",
     # the counter form's error summary (core.fielderrors)
     "Giấy tờ cần bổ sung": "Papers to supplement",
+    'Thông tin công dân': "Citizen's saved details",
 }

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.audit_words import audit_words
 from haicap.core.navigation import work_link
 from haicap.core.registry import AuditActions, Permissions, grant
 from haicap.core.roles import Role
@@ -52,3 +53,7 @@ work_link(
     testid="nav-my-dossiers",
     lands={Role.CITIZEN: ""},
 )
+
+# the dossier itself is named by its workflow; the citizen's saved details by number only
+# (the log shows no personal data)
+audit_words("dossiers.citizenprofile", noun=_("Thông tin công dân"))

@@ -302,7 +302,8 @@ class DossierWorkflow(Workflow):
     audit_created = DossierAudit.CREATED
     audit_transition = DossierAudit.TRANSITION
     changed = dossier_changed
-    record_name = "Hồ sơ"
+    record_name = _("Hồ sơ")
+    action_labels = INTAKE_LABELS
     related = ("receiving_unit", "competent_unit", "return_unit", "procedure")
 
     def possible(self, record: Any) -> list[str]:

@@ -2,4 +2,5 @@
 
 EN = {
     "Sửa lĩnh vực phản ánh": "Feedback category edited",
+    'Khoá Open311': 'Open311 key',
 }

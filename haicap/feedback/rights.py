@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.audit_words import audit_words, names_by
 from haicap.core.navigation import work_link
 from haicap.core.registry import AuditActions, Permissions, grant
 from haicap.core.roles import Role
@@ -33,4 +34,10 @@ work_link(
     url_name="feedback:queue",
     perm=FeedbackPerm.HANDLE,
     testid="nav-feedback",
+)
+
+# how the audit log names categories and Open311 keys (reports: by their workflow)
+audit_words("feedback.category", noun=_("Lĩnh vực"), names=names_by("feedback.category", "name"))
+audit_words(
+    "feedback.open311key", noun=_("Khoá Open311"), names=names_by("feedback.open311key", "label")
 )

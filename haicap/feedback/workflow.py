@@ -132,7 +132,8 @@ class FeedbackWorkflow(Workflow):
     audit_created = FeedbackAudit.CREATED
     audit_transition = FeedbackAudit.TRANSITION
     changed = report_changed
-    record_name = "Phản ánh"
+    record_name = _("Phản ánh")
+    action_labels = {"submit": _("Gửi phản ánh"), "merge": _("Gộp vào phản ánh trùng")}
     related = ("category",)
 
     def status_label(self, status: Any) -> str:

@@ -4,6 +4,7 @@ their own: stored values never change."""
 
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.audit_words import audit_words, names_by
 from haicap.core.navigation import work_link
 from haicap.core.registry import AuditActions, Permissions, grant
 from haicap.core.roles import Role
@@ -32,3 +33,6 @@ work_link(
     testid="nav-metrics",
     lands={Role.UNIT_LEADER: ""},
 )
+
+# how the audit log names a province's targets (core.audit_words)
+audit_words("metrics.target", noun=_("Chỉ tiêu"), names=names_by("metrics.target", "code"))

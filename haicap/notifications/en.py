@@ -51,4 +51,5 @@ EN: dict[str, str] = {
     "Người nhận": "Recipient",
     "Số lần gửi": "Attempts",
     "Chưa có thông báo.": "No notifications yet.",
+    'Tin nhắn về': 'Message about',
 }

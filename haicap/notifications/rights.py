@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.audit_words import audit_words, names_by
 from haicap.core.navigation import work_link
 from haicap.core.registry import AuditActions, Permissions
 from haicap.core.roles import Role
@@ -24,4 +25,11 @@ work_link(
     perm=NotifyPerm.VIEW,
     testid="nav-notifications",
     lands={Role.SYSTEM_ADMIN: ""},
+)
+
+# how the audit log names a message: the dossier or report it is about (core.audit_words)
+audit_words(
+    "notifications.message",
+    noun=_("Tin nhắn về"),
+    names=names_by("notifications.message", "object_code"),
 )

@@ -108,4 +108,5 @@ EN = {
         "Imported {lines} lines: {new} new transactions, {matched} matched automatically, "
         "{queued} awaiting resolution."
     ),
+    'Sao kê': 'Statement',
 }

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.audit_words import audit_words, names_by
 from haicap.core.navigation import work_link
 from haicap.core.registry import AuditActions, Permissions, grant
 from haicap.core.roles import Role
@@ -32,4 +33,16 @@ work_link(
     perm=PaymentPerm.VIEW,
     testid="nav-fees",
     lands={Role.FINANCE_OFFICER: ""},
+)
+
+# how the audit log names statement imports and bank transfers (core.audit_words)
+audit_words(
+    "payments.statementimport",
+    noun=_("Sao kê"),
+    names=names_by("payments.statementimport", "filename"),
+)
+audit_words(
+    "payments.banktransaction",
+    noun=_("Giao dịch"),
+    names=names_by("payments.banktransaction", "transaction_id"),
 )

@@ -89,4 +89,10 @@ EN = {
     "Bảng trùng với cấu hình đang áp dụng: không có gì để thay đổi.": (
         "The sheet matches the settings in force: nothing to change."
     ),
+    'Cung cấp': 'Offered',
+    'Phi địa giới': 'Filed anywhere in the province',
+    'Lệ phí (đồng)': 'Fee (VND)',
+    'Đơn vị thời hạn': 'Time unit',
+    'Thời hạn đã kiểm chứng': 'Time verified',
+    'Bảng cấu hình': 'Settings sheet',
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django.db import transaction
 
 from haicap.core.audit import audit_record
@@ -79,8 +81,8 @@ def province_procedure_configure(
         action=ProcedureAudit.CONFIGURED,
         obj=config,
         province_code=province_code,
-        note=f"{procedure.code}: cung cấp={offered}, phi địa giới={boundary_free}, trực tuyến={online_level}, "
-        f"lệ phí={fee_vnd}, thời hạn={time_value} {time_unit}, kiểm chứng={config.time_verified} "
-        f"(trước: {before})",
+        note=procedure.code,
+        # the audit log words the change from these (procedures.rights: "Cung cấp: không → có")
+        data={"before": asdict(before), "after": asdict(settings_from(procedure, config))},
     )
     return config

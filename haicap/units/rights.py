@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from haicap.core.audit_words import audit_words, names_by
 from haicap.core.registry import AuditActions, Permissions, grant
 from haicap.core.roles import Role
 
@@ -28,3 +29,11 @@ for _role in (
     grant(_role, UnitsPerm.CONVERT_ADDRESSES)
 grant(Role.PROVINCE_ADMIN, UnitsPerm.MANAGE_POINTS)
 # MANAGE: system administrators only
+
+# how the audit log names units and service points (core.audit_words)
+audit_words("units.unit", noun=_("Đơn vị"), names=names_by("units.unit", "full_name"))
+audit_words(
+    "units.servicepoint",
+    noun=_("Nơi tiếp nhận"),
+    names=names_by("units.servicepoint", "unit.full_name", select=("unit",)),
+)
