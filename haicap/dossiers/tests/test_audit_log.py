@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from haicap.core.audit_words import audit_rows
 from haicap.core.models import AuditEvent
@@ -53,7 +54,8 @@ def test_a_settings_change_reads_field_by_field(birth_registration, province_adm
         online_level="partial",
         fee_vnd=8000,
     )
-    (row,) = audit_rows(AuditEvent.objects.filter(object_type="procedures.provinceprocedure"))
+    with translation.override("vi"):
+        (row,) = audit_rows(AuditEvent.objects.filter(object_type="procedures.provinceprocedure"))
     assert row.target == f"Thủ tục {birth_registration.code}"
     assert "Phi địa giới: " in row.change and "→ có" in row.change
     assert "Lệ phí (đồng): " in row.change and "8000" in row.change
@@ -66,7 +68,8 @@ def test_units_are_named_and_unknown_objects_keep_their_number(ben_thanh):
         AuditEvent(action=100, actor_label="a", object_type="units.unit", object_id="999999999"),
         AuditEvent(action=999, actor_label="a", object_type="nowhere.thing", object_id="7"),
     ]
-    named, gone, unknown = audit_rows(events)
+    with translation.override("vi"):
+        named, gone, unknown = audit_rows(events)
     assert named.target == f"Đơn vị {ben_thanh.full_name}"
     assert gone.target == "Đơn vị #999999999"
     assert unknown.target == "nowhere.thing 7" and unknown.action == "999"
