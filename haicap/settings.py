@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # after CSP (so its response runs first): a page that draws a map allows the tile host
+    "haicap.core.maps.MapTilesCSPMiddleware",
     "haicap.core.middleware.StaffIdleTimeoutMiddleware",
     "haicap.core.middleware.ApplicationErrorMiddleware",
     # last: turns a locked-out sign-in into the lockout page (429)
@@ -211,6 +213,27 @@ if not re.fullmatch(r"[0-9]{2}", HAICAP_DEFAULT_PROVINCE):
         f"HAICAP_DEFAULT_PROVINCE={HAICAP_DEFAULT_PROVINCE!r}: a province code is two digits."
     )
 
+# Street map under our boundaries (haicap.core.maps, docs/adr/0020-maps.md): an XYZ tile URL
+# template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png and the attribution its terms
+# require. Off (empty) by default: the offline demo draws our own boundaries and no request leaves
+# the server's host; when on, img-src of the pages with a map allows exactly that tile host.
+HAICAP_MAP_TILES = os.environ.get("HAICAP_MAP_TILES", "").strip()
+HAICAP_MAP_ATTRIBUTION = os.environ.get("HAICAP_MAP_ATTRIBUTION", "").strip()
+HAICAP_MAP_MAX_ZOOM = _env_int("HAICAP_MAP_MAX_ZOOM", 19)
+if HAICAP_MAP_TILES and not re.fullmatch(
+    r"https?://[A-Za-z0-9.-]+(:[0-9]+)?/[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}[^\s]*",
+    HAICAP_MAP_TILES,
+):
+    raise ImproperlyConfigured(
+        f"HAICAP_MAP_TILES={HAICAP_MAP_TILES!r}: an http(s) URL template with one fixed host "
+        "(no {s}) and {z}, {x}, {y} in its path, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    )
+if HAICAP_MAP_TILES and not HAICAP_MAP_ATTRIBUTION:
+    raise ImproperlyConfigured(
+        "HAICAP_MAP_ATTRIBUTION is not set: tile servers require their attribution on the map, "
+        "e.g. '© OpenStreetMap contributors'."
+    )
+
 # rate limits of anonymous writes (docs/operations.md): online filing per client address an hour
 # and per applicant's phone a day; Open311 POST per api_key and per client address an hour
 HAICAP_ONLINE_INTAKE_PER_CLIENT_HOUR = int(
@@ -263,7 +286,8 @@ if HAICAP_BEHIND_TLS:
     CSRF_COOKIE_SECURE = True
 
 # Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only
-# (vendored under static/vendor; maps draw our own GeoJSON, no tile server). Inline style
+# (vendored under static/vendor; maps draw our own GeoJSON, and a page with a map adds the tile
+# host of HAICAP_MAP_TILES when one is set: core.maps.MapTilesCSPMiddleware). Inline style
 # attributes are allowed: Leaflet, ECharts and htmx set them; inline scripts are not.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -37,4 +37,11 @@ EN = {
     'Người dùng': 'User',
     'Phân quyền': 'Membership',
     'Token API': 'API token',
+    # maps (core.maps, templatetags/places.py; ADR 0020)
+    "Vị trí của tôi": "My location",
+    "Bạn đang ở đây (sai số khoảng %(m)s m)": "You are here (within about %(m)s m)",
+    "Đang xác định vị trí…": "Finding your location…",
+    "Không xác định được vị trí: %(reason)s": "Your location could not be found: %(reason)s",
+    "Không tải được ranh giới": "The boundaries could not be loaded",
+    "Bản đồ: %(place)s": "Map: %(place)s",
 }

@@ -3,4 +3,6 @@
 EN = {
     "Sửa lĩnh vực phản ánh": "Feedback category edited",
     'Khoá Open311': 'Open311 key',
+    # the report page's place (ADR 0020)
+    "Mở bằng ứng dụng bản đồ của máy": "Open in this device's map app",
 }

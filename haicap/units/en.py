@@ -2,6 +2,8 @@
 # ruff: noqa: E501
 
 EN = {
+    # names, never codes (ADR 0020)
+    "Lưu ý: cũng có %(old)s (cũ) cùng tên, nay thuộc %(names)s.": "Note: there was also an old %(old)s with this name, now in %(names)s.",
     # service points (ADR 0015)
     "Trung tâm Phục vụ hành chính công và chi nhánh": "Public administration service centre and branches",
     "Xã, phường, đặc khu": "Communes, wards, special zones",

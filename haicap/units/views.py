@@ -89,6 +89,10 @@ def _feature(unit: Unit) -> dict:
         "properties": {
             "code": unit.code,
             "name": unit.full_name,
+            "label": unit.name,  # written on the map where it fits (maps.js)
+            "centre": (
+                [unit.centroid_lat, unit.centroid_lon] if unit.centroid_lat is not None else None
+            ),
             "kind": unit.kind,
             "url": f"/units/c/{unit.code}/",
         },
@@ -109,7 +113,10 @@ def province_map(request: HttpRequest, code: str) -> JsonResponse:
 def commune_map(request: HttpRequest, code: str) -> JsonResponse:
     unit = selectors.unit_get(level=Level.COMMUNE, code=code)
     features = [_feature(unit)] if unit.boundary else []
-    return JsonResponse({"type": "FeatureCollection", "features": features})
+    return JsonResponse(
+        {"type": "FeatureCollection", "features": features},
+        headers={"Cache-Control": "public, max-age=86400"},
+    )
 
 
 def commune_detail(request: HttpRequest, code: str) -> HttpResponse:

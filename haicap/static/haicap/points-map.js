@@ -1,11 +1,12 @@
-// Service points on a map drawn from our own data: the province's communes (if they load) and
-// one marker per point; no tile server. The list beside the map works without it.
+// Service points on a map drawn with the shared helper (maps.js): the province's communes (if they
+// load) and one marker per point. The list beside the map works without it.
 (function () {
   var el = document.getElementById('points-map');
   var data = document.getElementById('points-data');
-  if (!el || !data || typeof L === 'undefined') { return; }
+  var M = window.haicapMap;
+  if (!el || !data || !M) { return; }
   var points = JSON.parse(data.textContent);
-  var map = L.map(el, { attributionControl: false, zoomSnap: 0.25 });
+  var map = M.create(el);
   var markers = L.featureGroup().addTo(map);
   // points placed at the same ward centre (no surveyed position) are spread a little apart
   var seen = {};
@@ -39,11 +40,10 @@
     else { map.setView([16, 106], 5); }
     el.dataset.ready = String(points.length);
   }
-  fetch(el.dataset.geojson, { headers: { 'Accept': 'application/json' } })
-    .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+  M.getJSON(el.dataset.geojson)
     .then(function (g) {
-      L.geoJSON(g, { style: { weight: 1, color: '#1f4e79', fillColor: '#cfe2f3', fillOpacity: 0.3 },
-                    interactive: false }).addTo(map).bringToBack();
+      M.boundaries(map, g, { style: { weight: 1, color: '#1f4e79', fillColor: '#cfe2f3', fillOpacity: 0.3 },
+                             interactive: false }).bringToBack();
       fit();
     })
     .catch(fit);

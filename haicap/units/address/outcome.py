@@ -185,11 +185,12 @@ class Outcome:
         for other in readings:
             if other.form == "old" and other.commune and len(other.commune.entries) == 1:
                 old = other.commune.entries[0]
-                targets = {s.code for s, _ in self.index.current_successors(old.id)}
-                if targets and targets != {unit.code}:
+                targets = {s.code: s.full_name for s, _ in self.index.current_successors(old.id)}
+                if targets and set(targets) != {unit.code}:
+                    # names, never codes, in front of the counter officer (ADR 0020)
                     result.messages.append(
-                        _("Lưu ý: cũng có %(old)s (cũ) cùng tên, nay thuộc %(codes)s.")
-                        % {"old": old.full_name, "codes": ", ".join(sorted(targets))}
+                        _("Lưu ý: cũng có %(old)s (cũ) cùng tên, nay thuộc %(names)s.")
+                        % {"old": old.full_name, "names": ", ".join(sorted(targets.values()))}
                     )
 
     def _origin(self, entry: Entry, relation: str) -> Origin:
