@@ -68,7 +68,9 @@
 
   // A map on `el`: the street tiles if configured (with their attribution), and "my location".
   function create(el, options) {
-    var map = L.map(el, L.extend({ attributionControl: !!cfg.tiles, zoomSnap: 0.25 }, options || {}));
+    // a maximum zoom even without tiles: the clusters need one to know when to stop gathering
+    var map = L.map(el, L.extend({ attributionControl: !!cfg.tiles, zoomSnap: 0.25, maxZoom: cfg.maxZoom || 19 },
+                                 options || {}));
     if (cfg.tiles) {
       L.tileLayer(cfg.tiles, { attribution: cfg.attribution, maxZoom: cfg.maxZoom || 19 }).addTo(map);
       el.dataset.tiles = '1';
@@ -141,8 +143,12 @@
       var bounds = layer && layer.getBounds();
       if (point) {
         L.marker(point, { icon: pin('here'), title: el.dataset.label || '', keyboard: false }).addTo(map);
-        map.setView(point, 16);
+      }
+      // with streets underneath, the point's street; on our boundaries alone, the point in its ward
+      if (point && (cfg.tiles || !bounds || !bounds.isValid())) {
+        map.setView(point, cfg.tiles ? 17 : 15);
       } else if (bounds && bounds.isValid()) {
+        if (point) { bounds.extend(point); }
         map.fitBounds(bounds, { maxZoom: 16, padding: [8, 8] });
       } else if (centre) {
         L.marker(centre, { icon: pin('centre'), title: el.dataset.unit || '', keyboard: false }).addTo(map);
