@@ -112,7 +112,6 @@ EN = {
     "%(unit)s đã được chia cho %(n)d xã/phường mới; cần số nhà hoặc toạ độ để chọn đúng.": "%(unit)s was split between %(n)d new communes; a house number or coordinates are needed to choose.",
     "Có nhiều xã/phường cùng tên; hãy ghi thêm tỉnh/thành phố.": "Several communes share this name; add the province.",
     "%(old)s nay là %(new)s.": "%(old)s is now %(new)s.",
-    "Lưu ý: cũng có %(old)s (cũ) cùng tên, nay thuộc %(codes)s.": "Note: there was also an old %(old)s with this name, now in %(codes)s.",
     "Không nhận ra xã/phường; kết quả chỉ đến cấp quận/huyện cũ.": "No commune recognised; the answer goes only as far as the old district.",
     "Chỉ nhận ra tỉnh/thành phố; không nhận ra xã/phường.": "Only the province was recognised, not the commune.",
     "Không nhận ra đơn vị hành chính nào trong địa chỉ.": "No administrative unit recognised in the address.",
