@@ -80,7 +80,7 @@
   }
 
   // Boundaries from our GeoJSON (properties: name, label, centre), each unit's name written on it
-  // when the unit is large enough on screen for the name to fit, and a tooltip with the full name.
+  // when the unit is in view and large enough on screen for the name to fit; its full name on hover.
   function boundaries(map, data, options) {
     options = options || {};
     var labels = L.layerGroup().addTo(map);
@@ -106,16 +106,17 @@
     }).addTo(map);
     function place() {
       if (!map._loaded) { return; }
+      var view = map.getBounds().pad(0.25);
       items.forEach(function (it) {
         var b = it.layer.getBounds();
         var a = map.latLngToContainerPoint(b.getNorthWest()), z = map.latLngToContainerPoint(b.getSouthEast());
-        var fits = z.x - a.x >= it.width && z.y - a.y >= 18;
+        var fits = z.x - a.x >= it.width && z.y - a.y >= 18 && view.contains(it.label.getLatLng());
         if (fits !== labels.hasLayer(it.label)) {
           if (fits) { labels.addLayer(it.label); } else { labels.removeLayer(it.label); }
         }
       });
     }
-    map.on('zoomend', place);
+    map.on('moveend', place);  // after every zoom and pan: only the names in view are written
     map.whenReady(place);
     layer.labels = labels;
     return layer;
