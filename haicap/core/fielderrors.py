@@ -70,16 +70,23 @@ class Collector:
 
     def __init__(self) -> None:
         self.errors: dict[str, list[str]] = {}
+        self._caught: list[ApplicationError] = []
+        self._added = False
 
     def add(self, field: str, message: str) -> None:
+        self._added = True
+        self._add(field, message)
+
+    def _add(self, field: str, message: str) -> None:
         messages = self.errors.setdefault(field or NON_FIELD, [])
         if message not in messages:
             messages.append(message)
 
     def absorb(self, exc: ApplicationError, field: str = "") -> None:
+        self._caught.append(exc)
         for name, messages in errors_of(exc).items():
             for message in messages:
-                self.add(field if name == NON_FIELD and field else name, message)
+                self._add(field if name == NON_FIELD and field else name, message)
 
     @contextmanager
     def field(self, name: str = "") -> Iterator[None]:
@@ -103,8 +110,17 @@ class Collector:
         return bool(self.errors)
 
     def done(self) -> None:
-        if self.errors:
-            raise FieldErrors(self.errors)
+        """Raise what was found: one check's own error as it was (its status and extra kept,
+        e.g. a complaint's redirect), several as one `FieldErrors`."""
+        if not self.errors:
+            return
+        if len(self._caught) == 1 and not self._added:
+            caught = self._caught[0]
+            named = next(iter(self.errors))
+            if "field" not in caught.extra and len(self.errors) == 1 and named != NON_FIELD:
+                caught.extra["field"] = named  # named by the caller
+            raise caught
+        raise FieldErrors(self.errors)
 
 
 def form_errors(exc: ApplicationError, labels: Mapping[str, Any] | None = None) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
+from haicap.core.fielderrors import Collector
 from haicap.core.idempotency import Idempotency, key_and_fingerprint, replay_checked
 from haicap.core.models import AuditEvent
 from haicap.core.permissions import Actor, require_permission
@@ -100,16 +101,20 @@ def report_submit(
     private token is never handed to anyone else."""
     now = now or timezone.now()
     key, request_fingerprint = key_and_fingerprint(idempotency_key)
-    description = _description_checked(submission)
+    errors = Collector()  # the description, the place and the phone reported at once
+    description = errors.run(_description_checked, submission) or ""
     category = category_get(submission.province_code, submission.category_code)
-    route = route_report(
+    route = errors.run(
+        route_report,
         category=category,
         province_code=submission.province_code,
         lat=submission.lat,
         lon=submission.lon,
         address=submission.address,
     )
-    phone = _sender_checked(submission, client_key, now)
+    phone = errors.run(_sender_checked, submission, client_key, now) or ""
+    errors.done()
+    assert route is not None
     try:
         with transaction.atomic():
             return _file(

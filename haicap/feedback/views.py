@@ -10,11 +10,13 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from haicap.core import idempotency
 from haicap.core.clients import client_address
 from haicap.core.errors import ApplicationError, NotFound
+from haicap.core.fielderrors import Collector, form_errors
 from haicap.core.ratelimit import rate_limit_hit
 from haicap.feedback.evidence import evidence_build
 from haicap.feedback.limits import PER_CLIENT
@@ -29,6 +31,18 @@ from haicap.feedback.services import (
 )
 from haicap.units.models import Unit
 from haicap.units.selectors import default_province, provinces_on
+
+# the report form's fields as it labels them (the error summary's links)
+REPORT_LABELS = {
+    "category": _("Lĩnh vực"),
+    "description": _("Nội dung"),
+    "lat": _("Vĩ độ"),
+    "lon": _("Kinh độ"),
+    "address": _("Địa chỉ nơi xảy ra"),
+    "photos": _("Ảnh (JPEG, PNG, PDF; tối đa 5 tệp, 10 MB mỗi tệp)"),
+    "contact_name": _("Họ tên"),
+    "contact_phone": _("Điện thoại"),
+}
 
 
 def _float(value: str, field: str) -> float | None:
@@ -115,13 +129,17 @@ def report_new(request: HttpRequest) -> HttpResponse:
         rate_limit_hit(
             f"feedback:ip:{client_address(request)}", limit=PER_CLIENT[0], window=PER_CLIENT[1]
         )
+        coordinates = Collector()
+        lat = coordinates.run(_float, post.get("lat", ""), "lat")
+        lon = coordinates.run(_float, post.get("lon", ""), "lon")
+        coordinates.done()
         report = report_submit(
             Submission(
                 province_code=province,
                 category_code=post.get("category", ""),
                 description=post.get("description", ""),
-                lat=_float(post.get("lat", ""), "lat"),
-                lon=_float(post.get("lon", ""), "lon"),
+                lat=lat,
+                lon=lon,
                 address=post.get("address", ""),
                 contact_name=post.get("contact_name", ""),
                 contact_phone=post.get("contact_phone", ""),
@@ -133,7 +151,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
             client_key=f"ip:{client_address(request)}",
         )
     except ApplicationError as exc:
-        context["error"] = exc
+        context.update(form_errors(exc, REPORT_LABELS))
         return render(request, "feedback/new.html", context, status=exc.status)
     contact_code_send(report)
     return render(request, "feedback/sent.html", {"r": report}, status=201)

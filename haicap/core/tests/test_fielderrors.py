@@ -66,3 +66,23 @@ def test_the_template_marks_the_fields_and_links_the_summary_by_label():
     assert "<li>Hết hạn.</li>" in html
     assert '<input name="name" id="f-name">' in html and "field-error-name" not in html
     assert "form-error" not in TEMPLATE.render(Context({}))  # nothing wrong: no summary
+
+
+def test_one_checks_own_error_is_raised_as_it_was():
+    """A single error keeps its status and extra (a complaint's redirect, a 400)."""
+    original = ApplicationError("Khiếu nại.", extra={"field": "d", "redirect": "complaint"})
+    errors = Collector()
+    with errors.field():
+        raise original
+    with pytest.raises(ApplicationError) as caught:
+        errors.done()
+    assert caught.value is original and caught.value.status == 400
+    named = Collector()
+    named.run(bad_unnamed, field="x")
+    with pytest.raises(ApplicationError) as caught:
+        named.done()
+    assert caught.value.extra == {"field": "x"}
+
+
+def bad_unnamed() -> None:
+    raise ApplicationError("Thiếu.", status=422)
