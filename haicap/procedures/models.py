@@ -9,6 +9,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+# the levels of the catalogue's "cấp thực hiện", as people read them (level_codes holds the codes)
+LEVEL_LABELS = {"commune": _("Cấp xã"), "province": _("Cấp tỉnh"), "ministry": _("Cấp bộ")}
+
+
 class Procedure(models.Model):
     """One procedure (thủ tục hành chính) as published on the national portal, parsed."""
 
@@ -37,6 +41,11 @@ class Procedure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name[:80]}"
+
+    def level_labels(self) -> str:
+        """The levels that carry it out, in words ("Cấp xã, Cấp tỉnh"), never the codes."""
+        codes = [code for code in self.level_codes.split(",") if code]
+        return ", ".join(str(LEVEL_LABELS.get(code, code)) for code in codes)
 
     def channel(self, code: str) -> dict[str, Any] | None:
         return next((c for c in self.channels if c["channel"] == code), None)

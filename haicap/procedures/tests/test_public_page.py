@@ -44,3 +44,12 @@ def test_the_checklist_api_gives_keys_the_intake_accepts():
     assert keys["to-khai"]["eform"] and keys["giay-to-tuy-than"]["kind"] == "present"
     assert not keys["van-ban-uy-quyen"]["required"] and keys["van-ban-uy-quyen"]["condition"]
     assert Client().get("/api/v1/procedures/9.999999/checklist").status_code == 404
+
+
+def test_the_list_names_levels_in_words_not_codes():
+    html = Client().get("/procedures/?q=1.000025").content.decode()
+    rows = html[html.index('data-testid="procedures"') :].split("</table>")[0]
+    assert "<td>Cấp tỉnh, Cấp bộ</td>" in rows  # the catalogue's "province,ministry"
+    assert "province" not in rows.replace('href="/procedures/', "")
+    english = Client(headers={"accept-language": "en"}).get("/procedures/1.001193/").content.decode()
+    assert "Commune level" in english and "<dd>Cấp xã</dd>" not in english
