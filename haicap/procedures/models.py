@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
 # the levels of the catalogue's "cấp thực hiện", as people read them (level_codes holds the codes)
 LEVEL_LABELS = {"commune": _("Cấp xã"), "province": _("Cấp tỉnh"), "ministry": _("Cấp bộ")}
 
