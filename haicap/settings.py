@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import re
 from pathlib import Path
@@ -136,6 +137,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+# Argon2id at OWASP's recommended cost (haicap.core.hashers, ADR 22); the others verify hashes
+# stored before, which are upgraded at the next sign-in. An installation without argon2-cffi
+# (pyproject's dependency) keeps Django's PBKDF2 first, never something weaker.
+PASSWORD_HASHERS = [
+    *(["haicap.core.hashers.Argon2idHasher"] if importlib.util.find_spec("argon2") else []),
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 # django-axes first: it refuses a locked-out sign-in before any password is checked.
 AUTHENTICATION_BACKENDS = [
