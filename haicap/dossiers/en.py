@@ -155,4 +155,8 @@ EN = {
     # the counter form's error summary (core.fielderrors)
     "Giấy tờ cần bổ sung": "Papers to supplement",
     'Thông tin công dân': "Citizen's saved details",
+    # the register picker (form 07 for a month or the whole year)
+    "Tháng": "Month",
+    "Cả năm": "Whole year",
+    "Tháng %(m)s": "Month %(m)s",
 }

@@ -15,8 +15,9 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from haicap.core.dateline import place_name
+from haicap.core.dateline import date_line, place_name
 from haicap.core.errors import ApplicationError, NotFound
+from haicap.core.pdf import Column, html_pdf, table_pdf
 from haicap.dossiers.models import Dossier, DossierEvent, Status, SupplementRequest
 from haicap.dossiers.received import received_lines
 from haicap.dossiers.vietqr import fee_memo, fee_payload
@@ -161,10 +162,7 @@ def _event_row(event: DossierEvent) -> dict[str, Any]:
 
 
 def render_pdf(template: str, context: dict[str, Any]) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(template, context)
-    return HTML(string=html).write_pdf()
+    return html_pdf(render_to_string(template, context))
 
 
 def _in_vietnamese(build: Any) -> Any:
@@ -191,10 +189,17 @@ def form_response(dossier: Dossier, number: str) -> HttpResponse:
     return response
 
 
-def register_rows(unit: Unit, year: int) -> list[dict[str, Any]]:
+def register_rows(unit: Unit, year: int, month: int | None = None) -> list[dict[str, Any]]:
+    """The register's lines of `year` (or of one month of it: its lines keep the year's
+    numbers, so that the months printed one after another make the year's book)."""
+    dossiers = Dossier.objects.filter(receiving_unit=unit, registered_at__year=year)
+    first = 1
+    if month is not None:
+        first += dossiers.filter(registered_at__month__lt=month).count()
+        dossiers = dossiers.filter(registered_at__month=month)
     dossiers = (
-        Dossier.objects.filter(receiving_unit=unit, registered_at__year=year)
-        .select_related("procedure", "competent_unit")
+        dossiers.select_related("procedure", "competent_unit")
+        .defer("competent_unit__boundary")
         .order_by("registered_at", "pk")
     )
     transfers = dict(
@@ -223,21 +228,67 @@ def register_rows(unit: Unit, year: int) -> list[dict[str, Any]]:
             "returned": day(d.returned_at),
             "status": str(Status(d.status).label),
         }
-        for i, d in enumerate(dossiers, start=1)
+        for i, d in enumerate(dossiers, start=first)
     ]
 
 
+# form 07's columns on paper (widths in mm on A4 landscape, scaled to the page)
+REGISTER_PDF_COLUMNS = [
+    Column("TT", 9),
+    Column("Mã hồ sơ", 31),
+    Column("Tên TTHC", 36),
+    Column("Số lượng hồ sơ (bộ)", 13),
+    Column("Tên cá nhân, tổ chức", 25),
+    Column("Địa chỉ, số điện thoại", 35),
+    Column("Cơ quan chủ trì giải quyết", 24),
+    Column("Ngày, tháng, năm nhận hồ sơ", 19),
+    Column("Hẹn trả kết quả", 19),
+    Column("Chuyển hồ sơ đến cơ quan giải quyết", 19),
+    Column("Nhận kết quả", 19),
+    Column("Trả kết quả cho cá nhân, tổ chức", 19),
+    Column("Ghi chú", 17),
+]
+
+
+def _cut(text: str, length: int) -> str:
+    """As the forms' `truncatechars`: at most `length` characters, the last one an ellipsis."""
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 @_in_vietnamese
-def register_pdf(unit: Unit, year: int) -> bytes:
-    context = {
-        "rows": register_rows(unit, year),
-        "year": year,
-        "agency": unit.full_name if is_point(unit) else f"Bộ phận Một cửa {unit.full_name}",
-        "agency_parent": agency_parent(unit),
-        "place": place_name(unit),
-        "today": timezone.now().astimezone(VN),
-    }
-    return render_pdf("dossiers/forms/07.html", context)
+def register_pdf(unit: Unit, year: int, month: int | None = None) -> bytes:
+    """Form 07 for a year or one month of it, drawn as a table (core.pdf.table_pdf): a ward's
+    year is thousands of lines."""
+    desk = unit.full_name if is_point(unit) else f"Bộ phận Một cửa {unit.full_name}"
+    period = f"tháng {month} năm {year}" if month else f"năm {year}"
+    rows = [
+        [
+            r["line"],
+            r["code"],
+            _cut(r["procedure"], 60),
+            r["sets"],
+            r["applicant"],
+            f"{_cut(r['address'], 50)}, {r['phone']}",
+            r["competent"],
+            r["received"],
+            r["due"],
+            r["transferred"],
+            r["processed"],
+            r["returned"],
+            r["status"],
+        ]
+        for r in register_rows(unit, year, month)
+    ]
+    return table_pdf(
+        agency=[agency_parent(unit).upper(), desk.upper()],
+        number=f"Quyển số: {year}",
+        date_line=date_line(place_name(unit), timezone.now().astimezone(VN).date()),
+        title="SỔ THEO DÕI HỒ SƠ",
+        subtitle=f"{desk} — {period}",
+        columns=REGISTER_PDF_COLUMNS,
+        rows=rows,
+        empty="Chưa có hồ sơ.",
+    )
 
 
 REGISTER_COLUMNS = [
@@ -259,7 +310,7 @@ REGISTER_COLUMNS = [
 
 
 @_in_vietnamese
-def register_xlsx(unit: Unit, year: int) -> bytes:
+def register_xlsx(unit: Unit, year: int, month: int | None = None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -269,12 +320,13 @@ def register_xlsx(unit: Unit, year: int) -> bytes:
     sheet = book.active
     sheet.title = f"So theo doi {year}"
     desk = unit.full_name if is_point(unit) else f"Bộ phận Một cửa {unit.full_name}"
-    append_row(sheet, [f"SỔ THEO DÕI HỒ SƠ — {desk} — năm {year}"])
+    period = f"tháng {month} năm {year}" if month else f"năm {year}"
+    append_row(sheet, [f"SỔ THEO DÕI HỒ SƠ — {desk} — {period}"])
     sheet["A1"].font = Font(bold=True)
     append_row(sheet, [label for _, label in REGISTER_COLUMNS])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
-    for row in register_rows(unit, year):
+    for row in register_rows(unit, year, month):
         append_row(sheet, [row[key] for key, _ in REGISTER_COLUMNS])
     out = io.BytesIO()
     book.save(out)

@@ -91,6 +91,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "q": query,
             "can_receive": has_permission(request.user, DossierPerm.RECEIVE),
             "register_units": _officer_units(request),
+            "months": range(1, 13),
         },
     )
 
@@ -336,7 +337,8 @@ def attachment(request: HttpRequest, code: str, pk: int) -> FileResponse:
 
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
-    """Form 07: the dossier register of a receiving unit for a year, as PDF or Excel."""
+    """Form 07: the dossier register of a receiving unit for a year or one month of it
+    (`month`; its lines numbered as in the year), as PDF or Excel."""
     code = request.GET.get("unit", "")
     unit = _unit_by_code(code, "unit") if code else None
     if unit is None or not has_permission(
@@ -349,15 +351,24 @@ def register(request: HttpRequest) -> HttpResponse:
             f"Năm «{year_text}» không hợp lệ.", extra={"field": "year"}, status=422
         )
     year = int(year_text)
+    month_text = request.GET.get("month", "").strip()
+    if month_text and not (month_text.isdigit() and 1 <= int(month_text) <= 12):
+        raise ApplicationError(
+            f"Tháng «{month_text}» không hợp lệ: từ 1 đến 12, hoặc để trống cho cả năm.",
+            extra={"field": "month"},
+            status=422,
+        )
+    month = int(month_text) if month_text else None
+    period = f"{year}-{month:02d}" if month else str(year)
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(
-            register_xlsx(unit, year),
+            register_xlsx(unit, year, month),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = (
-            f'attachment; filename="so-theo-doi-{unit.code}-{year}.xlsx"'
+            f'attachment; filename="so-theo-doi-{unit.code}-{period}.xlsx"'
         )
         return response
-    response = HttpResponse(register_pdf(unit, year), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="so-theo-doi-{unit.code}-{year}.pdf"'
+    response = HttpResponse(register_pdf(unit, year, month), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="so-theo-doi-{unit.code}-{period}.pdf"'
     return response

@@ -35,6 +35,7 @@ MAX_QUERIES = {
     "report_map_points": 4,
     "slip_pdf": 12,
     "register_pdf": 10,
+    "register_year_pdf": 10,
 }
 
 
@@ -52,10 +53,10 @@ def _workload(days: tuple[int, int], total: int, seed: int) -> None:
 
 def _counts() -> dict[str, int]:
     bench = bench_pages()
-    code, year = bench.sample_dossier()
+    code, year, month = bench.sample_dossier()
     users = get_user_model().objects
     counts = {}
-    for page in bench.pages(code, year):
+    for page in bench.pages(code, year, month):
         client = Client(HTTP_HOST="127.0.0.1")
         if page.role:
             client.force_login(users.get(username=page.role))
