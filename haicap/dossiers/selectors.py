@@ -38,6 +38,12 @@ QUEUES: dict[str, str] = {
 }
 
 
+# what a queue's row and a dossier's page show, in the same query; the units' boundaries (up to
+# 130 KB of GeoJSON a commune) are left out: no list or page of a dossier draws them
+WITH_UNITS = ("procedure", "receiving_unit", "competent_unit", "return_unit", "assigned_to")
+UNIT_BOUNDARIES = ("receiving_unit__boundary", "competent_unit__boundary", "return_unit__boundary")
+
+
 def _scope_q(scope: Scope, prefix: str) -> Q:
     return scope.q_by_unit_id(unit_id_field=f"{prefix}_unit_id")
 
@@ -98,9 +104,7 @@ def dossier_queue(
     order = (
         ("due_at", "pk") if queue in ("process", "due_soon", "late") else ("-registered_at", "-pk")
     )
-    return dossiers.select_related(
-        "procedure", "receiving_unit", "competent_unit", "return_unit", "assigned_to"
-    ).order_by(*order)
+    return dossiers.select_related(*WITH_UNITS).defer(*UNIT_BOUNDARIES).order_by(*order)
 
 
 def queue_counts(actor: Actor, *, now: dt.datetime | None = None) -> dict[str, int]:
@@ -111,9 +115,8 @@ def dossier_for(actor: Actor, code: str) -> Dossier:
     """One dossier, if the actor may see it. A dossier the actor may not see answers exactly as
     one that does not exist (404, same message): another unit's officer cannot probe codes."""
     dossier = (
-        Dossier.objects.select_related(
-            "procedure", "receiving_unit", "competent_unit", "return_unit", "assigned_to"
-        )
+        Dossier.objects.select_related(*WITH_UNITS)
+        .defer(*UNIT_BOUNDARIES)
         .filter(by_code(code))
         .first()
     )
