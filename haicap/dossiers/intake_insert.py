@@ -15,8 +15,11 @@ from django.db.models import Field
 
 from haicap.core.errors import ApplicationError
 from haicap.core.models import AuditEvent
+from haicap.core.search import search_row
 from haicap.dossiers.codes import MAX_PER_DAY, SEQUENCE_FULL, dossier_code
 from haicap.dossiers.models import DailySequence, Dossier, DossierEvent
+
+KEY_LENGTH = Dossier._meta.get_field("search_key").max_length
 
 
 @functools.cache
@@ -87,7 +90,12 @@ def intake_insert(
         audit.save()
         return
     quote = connection.ops.quote_name
-    d_cols, d_sel, d_row = _record(dossier, frozenset({"code"}))
+    # the searched text as Dossier.save keeps it, the code's number appended by the statement
+    prefix = f"{agency}-{day:%y%m%d}-"
+    dossier.code = prefix
+    columns = search_row(dossier, vars(dossier))
+    dossier.code, dossier.search_name, key_prefix = "", columns["search_name"], columns["search_key"]
+    d_cols, d_sel, d_row = _record(dossier, frozenset({"code", "search_key"}))
     e_cols, e_sel, e_row = _record(event, frozenset({"dossier_id"}))
     a_cols, a_sel, a_row = _record(audit, frozenset({"object_id", "note"}))
     sequence, dossiers = DailySequence._meta.db_table, Dossier._meta.db_table
@@ -97,8 +105,8 @@ WITH seq AS (
   INSERT INTO {sequence} (agency_code, day, last) VALUES (%s, %s::date, 1)
   ON CONFLICT (agency_code, day) DO UPDATE SET last = {sequence}.last + 1 RETURNING last
 ), d AS (
-  INSERT INTO {dossiers} ({quote("code")}, {d_cols})
-  SELECT %s || lpad(seq.last::text, 4, '0'), {d_sel}
+  INSERT INTO {dossiers} ({quote("code")}, {quote("search_key")}, {d_cols})
+  SELECT %s || lpad(seq.last::text, 4, '0'), left(%s || ' ' || lpad(seq.last::text, 4, '0'), {KEY_LENGTH}), {d_sel}
   FROM seq, jsonb_populate_record(NULL::{dossiers}, %s::jsonb) r
   RETURNING id, {quote("code")}
 ), e AS (
@@ -110,7 +118,7 @@ WITH seq AS (
   FROM d, jsonb_populate_record(NULL::{audits}, %s::jsonb) r
 )
 SELECT d.id, d.code, seq.last FROM d, seq"""
-    params = [agency, day, f"{agency}-{day:%y%m%d}-", d_row, e_row, audit.note, a_row]
+    params = [agency, day, prefix, key_prefix, d_row, e_row, audit.note, a_row]
     connection.ensure_connection()
     # server-side binding, prepared: PostgreSQL plans this statement once per connection
     # instead of parsing a long literal statement for every dossier
@@ -122,6 +130,7 @@ SELECT d.id, d.code, seq.last FROM d, seq"""
     if number > MAX_PER_DAY:
         raise ApplicationError(SEQUENCE_FULL.format(agency=agency, day=day), status=409)
     dossier.pk, dossier.code = pk, code
+    dossier.search_key = f"{key_prefix} {number:04d}"[:KEY_LENGTH]
     dossier._state.adding, dossier._state.db = False, connection.alias
     event.dossier = dossier
     audit.object_id, audit.note = str(pk), f"{code} {audit.note}"[:2000]

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from haicap.core.history import HistoryEvent
+from haicap.core.search import Searchable
 
 
 class Status(models.IntegerChoices):
@@ -49,7 +50,7 @@ class PaidVia(models.TextChoices):
     TRANSFER = "transfer", _("Chuyển khoản ngân hàng (VietQR)")
 
 
-class Dossier(models.Model):
+class Dossier(Searchable, models.Model):
     # unique with the province (Meta.constraints): a table partitioned by province_code can only
     # enforce keys that include it; the code is unique nationally all the same, since its agency
     # part is a unit code (national, one province) and DailySequence numbers it
@@ -88,6 +89,10 @@ class Dossier(models.Model):
     applicant_name = models.CharField(_("người nộp"), max_length=120)
     applicant_id_number = models.CharField(_("số định danh"), max_length=12)
     applicant_phone = models.CharField(_("điện thoại"), max_length=15)
+    # the applicant's name, and name, phone, online reference and code, folded (core.search),
+    # kept on save and by the bulk paths; a trigram index serves the search on PostgreSQL
+    search_name = models.CharField(max_length=120, blank=True, default="", editable=False)
+    search_key = models.CharField(max_length=200, blank=True, default="", editable=False)
     applicant_email = models.EmailField(_("thư điện tử"), blank=True)
     applicant_address = models.CharField(_("địa chỉ"), max_length=300)
     applicant_commune_code = models.CharField(_("mã xã/phường cư trú"), max_length=5, blank=True)
@@ -193,6 +198,9 @@ class Dossier(models.Model):
                 name="dossier_idempotency_key_unique_in_province",
             ),
         ]
+
+    # the code last: the intake's single statement (intake_insert) appends the number it draws
+    search_fields = ("applicant_name", "applicant_phone", "online_reference", "code")
 
     def __str__(self) -> str:
         return self.code

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from haicap.core.errors import NotFound
 from haicap.core.permissions import Actor, Scope, scope_for
-from haicap.core.text import search_key
+from haicap.core.search import search, shorter
 from haicap.dossiers.assignment import assignable_officers
 from haicap.dossiers.codes import by_code
 from haicap.dossiers.deadlines import due_soon_q, overdue_q
@@ -96,15 +96,12 @@ def dossier_queue(
         dossiers = dossiers.filter(
             Q(receiving_unit_id__in=ids) | Q(competent_unit_id__in=ids) | Q(return_unit_id__in=ids)
         )
-    for word in query.split():
-        if any(ch.isdigit() for ch in word):
-            dossiers = dossiers.filter(Q(code__icontains=word) | Q(applicant_phone__endswith=word))
-        else:
-            dossiers = dossiers.filter(applicant_name__icontains=word)
     order = (
         ("due_at", "pk") if queue in ("process", "due_soon", "late") else ("-registered_at", "-pk")
     )
-    return dossiers.select_related(*WITH_UNITS).defer(*UNIT_BOUNDARIES).order_by(*order)
+    # by the applicant's name, the code, the online reference or the phone (core.search): the
+    # best match first, then the queue's own order
+    return search(dossiers, query, order=order).select_related(*WITH_UNITS).defer(*UNIT_BOUNDARIES)
 
 
 def queue_counts(actor: Actor, *, now: dt.datetime | None = None) -> dict[str, int]:
@@ -204,6 +201,4 @@ def citizen_history(dossier: Dossier) -> list[HistoryLine]:
 def search_units(province_code: str, query: str, limit: int = 20) -> list[Unit]:
     """Communes of a province by name without diacritics, for pickers (competent, return)."""
     units = Unit.objects.current().filter(level="commune", province_code=province_code)
-    for word in search_key(query).split():
-        units = units.filter(search_key__contains=word)
-    return list(units.order_by("name")[:limit])
+    return list(search(units, query, ties=(shorter(),), order=("name",))[:limit])

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from haicap.core.history import HistoryEvent
+from haicap.core.search import Searchable
 
 
 class BodyKind(models.TextChoices):
@@ -72,11 +73,14 @@ class Channel(models.TextChoices):
     OPEN311 = "open311", _("Open311")
 
 
-class Report(models.Model):
+class Report(Searchable, models.Model):
     code = models.CharField(_("mã phản ánh"), max_length=24, unique=True)
     province_code = models.CharField(_("mã tỉnh"), max_length=2, db_index=True)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="+")
     description = models.TextField(_("nội dung"))
+    # the description, code and address folded (core.search), kept on save
+    search_name = models.CharField(max_length=120, blank=True, default="", editable=False)
+    search_key = models.TextField(blank=True, default="", editable=False)
     channel = models.CharField(_("kênh"), max_length=8, choices=Channel.choices)
     lat = models.FloatField(null=True, blank=True)
     lon = models.FloatField(null=True, blank=True)
@@ -144,6 +148,8 @@ class Report(models.Model):
                 name="report_idempotency_key_unique_in_province",
             ),
         ]
+
+    search_fields = ("description", "code", "address")
 
     def __str__(self) -> str:
         return self.code

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from haicap.core.errors import NotFound
 from haicap.core.permissions import Actor, scope_for
+from haicap.core.search import search
 from haicap.core.ttlcache import TTLCache
 from haicap.feedback.deadlines import overdue_q
 from haicap.feedback.models import OPEN_STATUSES, Category, Report, ReportStatus
@@ -88,9 +89,8 @@ def public_reports(province_code: str = "", query: str = "", status: str = "") -
         reports = reports.filter(status__in=OPEN_STATUSES)
     elif status == "closed":
         reports = reports.exclude(status__in=OPEN_STATUSES)
-    for word in query.split():
-        reports = reports.filter(Q(code__icontains=word) | Q(description__icontains=word))
-    return reports.select_related("category").order_by("-created_at")
+    # description, code and address (core.search): the best match first, then the newest
+    return search(reports, query, order=("-created_at",)).select_related("category")
 
 
 def nearby_open(

@@ -8,7 +8,7 @@ from django.db.models import Count, QuerySet
 
 from haicap.core.errors import NotFound
 from haicap.core.permissions import Actor, scope_for
-from haicap.core.text import search_key
+from haicap.core.search import search
 from haicap.payments.models import BankTransaction, State, StatementImport
 from haicap.payments.rights import PaymentPerm
 
@@ -25,9 +25,8 @@ def transaction_list(actor: Actor, *, state: str = "", query: str = "") -> Query
     rows = visible_transactions(actor).select_related("dossier")
     if state in STATES:
         rows = rows.filter(state=STATES[state])
-    for word in search_key(query).split()[:8]:
-        rows = rows.filter(search__contains=word)
-    return rows.order_by("-booked_at", "-pk")
+    # the memo, the bank's id and the reference (core.search; a transaction has no name)
+    return search(rows, query, name=None, text="search", order=("-booked_at", "-pk"))
 
 
 def state_counts(actor: Actor) -> dict[str, int]:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from django.db import transaction
 
-from haicap.core.text import search_key
+from haicap.core.search import search_row
 from haicap.core.ttlcache import clear_all_caches
-from haicap.procedures.models import Procedure
+from haicap.procedures.models import Procedure, search_values
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "procedures.jsonl.gz"
 FIELDS = [
@@ -32,6 +32,7 @@ FIELDS = [
     "online_available",
     "parse_problems",
     "raw",
+    "search_name",
     "search_key",
 ]
 
@@ -77,9 +78,7 @@ def _procedure(line_no: int, record: dict) -> Procedure:
         online_available=any(c["channel"] == "online" for c in parsed["channels"]),
         parse_problems=[list(p) for p in parsed["problems"]],
         raw=raw,
-        search_key=search_key(
-            f"{raw['ma_thu_tuc']} {raw['ten_thu_tuc']} {raw.get('linh_vuc', '')}"
-        ),
+        **search_row(Procedure, search_values(raw["ma_thu_tuc"], raw["ten_thu_tuc"], raw.get("linh_vuc", ""))),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.conf import settings
@@ -10,6 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 # the levels of the catalogue's "cấp thực hiện", as people read them (level_codes holds the codes)
 LEVEL_LABELS = {"commune": _("Cấp xã"), "province": _("Cấp tỉnh"), "ministry": _("Cấp bộ")}
+
+
+_KIND = re.compile(r"^\s*thủ tục\s+", re.IGNORECASE)
+
+
+def search_values(code: str, name: str, field: str) -> dict[str, str]:
+    """What `core.search` stores of a procedure: its name without the catalogue's leading
+    "Thủ tục" (half the names have it), so that "đăng ký khai sinh" is the name exactly."""
+    return {"name": _KIND.sub("", " ".join(name.split())), "code": code, "field": field}
 
 
 class Procedure(models.Model):
@@ -31,7 +41,11 @@ class Procedure(models.Model):
     online_available = models.BooleanField(_("có nộp trực tuyến"), default=False)
     parse_problems = models.JSONField(_("lỗi phân tích"), default=list)
     raw = models.JSONField(_("bản gốc"), default=dict)
+    # the name without its leading "Thủ tục", and the name, code and field, folded (core.search)
+    search_name = models.TextField(blank=True, default="", editable=False)
     search_key = models.TextField(editable=False, db_index=False)
+
+    search_fields = ("name", "code", "field")
 
     class Meta:
         verbose_name = _("thủ tục hành chính")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from haicap.core.errors import NotFound
-from haicap.core.text import search_key
+from haicap.core.search import search, shorter
 from haicap.core.ttlcache import TTLCache
 from haicap.procedures.models import OnlineLevel, Procedure, ProvinceProcedure
 
@@ -35,9 +35,9 @@ def procedure_search(*, query: str = "", level: str = "", field: str = "") -> Qu
         procedures = procedures.filter(level_codes__contains=level)
     if field:
         procedures = procedures.filter(field=field)
-    for word in search_key(query).split():
-        procedures = procedures.filter(search_key__contains=word)
-    return procedures.defer("raw").order_by("code")
+    # the best match first (core.search), then the shorter name: the plain procedure before
+    # its special cases
+    return search(procedures, query, ties=(shorter(),), order=("code",)).defer("raw")
 
 
 def procedure_get(code: str) -> Procedure:

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import connection
 
+from haicap.core.search import search_row
 from haicap.dossiers.codes import agency_code, online_reference
 from haicap.dossiers.deadlines import start_clock
 from haicap.dossiers.effects import EFFECTS, DossierStep, Units
@@ -65,7 +66,7 @@ def _intake_row(plan: DossierPlan, pk: int, code: str, actor: Any) -> dict[str, 
     """The dossier's row as the intake writes it (dossiers.services._dossier_new)."""
     settings, receiving, competent = plan.settings, plan.receiving.unit, plan.competent.unit
     fee = settings.fee_vnd or 0
-    return {
+    row = {
         "id": pk,
         "code": code,
         "online_reference": code if plan.outcome == "register" else None,
@@ -118,6 +119,8 @@ def _intake_row(plan: DossierPlan, pk: int, code: str, actor: Any) -> dict[str, 
         "filed_by_id": actor.pk if actor and plan.outcome == "register" else None,
         "declaration": {},  # the simulator types no e-form
     }
+    # the searched columns, as Dossier.save keeps them (core.search)
+    return row | search_row(Dossier, row)
 
 
 def _later(drawn: list[tuple[str, dt.date]]) -> Any:
@@ -308,6 +311,7 @@ def numbers_draw(batch: Batch) -> None:
                 else:
                     official_code_set(SimpleNamespace(**row), event, code)
                     row["code"] = code
+                row.update(search_row(Dossier, row))  # with its code, as Dossier.save
 
 
 def _sqlite_value(value: Any) -> Any:

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from haicap.core.audit import audit_record
 from haicap.core.permissions import Actor
-from haicap.core.text import search_key
+from haicap.core.search import search_row
 from haicap.core.ttlcache import clear_all_caches
 from haicap.units.models import Succession, Unit
 from haicap.units.points import POINTS_FILE, ServicePointDataError, service_points_load
@@ -33,6 +33,7 @@ UNIT_FIELDS = [
     "name_en",
     "full_name_en",
     "aliases",
+    "search_name",
     "search_key",
     "province_code",
     "district_code",
@@ -300,9 +301,7 @@ def _unit_from_row(
         name_en=row["name_en"],
         full_name_en=row["full_name_en"],
         aliases=aliases,
-        search_key=search_key(" ".join([row["code"], row["full_name"], row["name_en"], aliases]))[
-            :240
-        ],
+        **search_row(Unit, {**row, "aliases": aliases}),
         province_code=row["province_code"],
         district_code=row["district_code"],
         valid_from=_date(row["valid_from"]),

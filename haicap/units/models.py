@@ -77,6 +77,9 @@ class Unit(models.Model):
     aliases = models.CharField(
         _("tên khác"), max_length=200, blank=True, help_text=_("Các tên khác, cách nhau bởi |")
     )
+    # the full name, and the full name, code, English name and aliases (a service point: its
+    # address), folded (core.search); written by the loaders, served by a trigram index
+    search_name = models.CharField(max_length=120, blank=True, default="", editable=False)
     search_key = models.CharField(max_length=240, db_index=True, editable=False)
     province_code = models.CharField(_("mã tỉnh"), max_length=2, db_index=True)
     district_code = models.CharField(_("mã quận/huyện"), max_length=3, blank=True)
@@ -89,6 +92,7 @@ class Unit(models.Model):
     source = models.CharField(_("nguồn"), max_length=64, blank=True)
 
     objects = UnitQuerySet.as_manager()
+    search_fields = ("full_name", "code", "name_en", "aliases")
 
     class Meta:
         verbose_name = _("đơn vị hành chính")

@@ -19,13 +19,14 @@ from django.db.models import QuerySet
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.core.permissions import Actor, require_permission
-from haicap.core.text import search_key
+from haicap.core.search import search, search_row
 from haicap.core.ttlcache import clear_all_caches
 from haicap.units.models import REFORM_DATE, Kind, Level, ServicePoint, Unit
 from haicap.units.rights import UnitsAudit, UnitsPerm
 
 POINTS_FILE = Path(__file__).resolve().parent / "data" / "service_points.csv"
 POINT_KINDS = {Kind.SERVICE_CENTRE.value, Kind.SERVICE_BRANCH.value}
+POINT_SEARCH = ("full_name", "code", "address")  # a point is found by its address too
 
 
 class ServicePointDataError(Exception):
@@ -82,7 +83,7 @@ def _unit_save(row: dict[str, str]) -> tuple[Unit, bool]:
         "full_name": row["full_name"],
         "name_en": row.get("name_en", ""),
         "full_name_en": row.get("full_name_en", ""),
-        "search_key": search_key(f"{row['code']} {row['full_name']} {row['address']}")[:240],
+        **search_row(Unit, row, POINT_SEARCH),
         "province_code": row["province_code"],
         "district_code": row.get("old_district_code", ""),
         "source": "service_points.csv",
@@ -200,8 +201,10 @@ def service_point_update(
     point.source = f"Cập nhật bởi quản trị cấp tỉnh {actor.get_username()}"[:200]
     point.save()
     unit = point.unit
-    unit.search_key = search_key(f"{unit.code} {unit.full_name} {point.address}")[:240]
-    unit.save(update_fields=["search_key"])
+    columns = search_row(Unit, {"full_name": unit.full_name, "code": unit.code,
+                                "address": point.address}, POINT_SEARCH)
+    unit.search_name, unit.search_key = columns["search_name"], columns["search_key"]
+    unit.save(update_fields=["search_name", "search_key"])
     audit_record(
         actor=actor,
         action=UnitsAudit.POINT_UPDATED,
@@ -226,9 +229,13 @@ def service_points(province_code: str = "", query: str = "") -> QuerySet[Service
     )
     if province_code:
         points = points.filter(province_code=province_code)
-    for word in search_key(query).split():
-        points = points.filter(unit__search_key__contains=word)
-    return points.order_by("province_code", "order", "unit__code")
+    return search(
+        points,
+        query,
+        name="unit__search_name",
+        text="unit__search_key",
+        order=("province_code", "order", "unit__code"),
+    )
 
 
 def point_of(unit: Unit) -> ServicePoint | None:

@@ -10,7 +10,7 @@ from django.db.models import Count, F, QuerySet
 from django.utils import timezone
 
 from haicap.core.errors import NotFound
-from haicap.core.text import search_key
+from haicap.core.search import search, shorter
 from haicap.core.ttlcache import TTLCache
 from haicap.units.models import Level, Relation, Succession, Unit
 
@@ -135,9 +135,13 @@ def unit_search(
         units = units.filter(province_code=province_code)
     if kind:
         units = units.filter(kind=kind)
-    for word in search_key(query).split():
-        units = units.filter(search_key__contains=word)
-    return units.order_by("province_code", "code", "valid_from").defer("boundary")
+    # the best match first (core.search); among equals the current version, the shorter name
+    return search(
+        units,
+        query,
+        ties=(F("valid_to").desc(nulls_first=True), shorter()),
+        order=("province_code", "code", "valid_from"),
+    ).defer("boundary")
 
 
 def unit_get(*, level: str, code: str, date: dt.date | None = None) -> Unit:
