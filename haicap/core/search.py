@@ -251,12 +251,14 @@ class Searchable:
 
 
 def trigram_index(table: str, column: str, name: str) -> Any:
-    """A migration operation: the pg_trgm GIN index that serves `search`'s LIKE on PostgreSQL
-    (nothing on SQLite). Run after `TrigramExtension()` in the same migration."""
+    """A migration operation: the pg_trgm GIN index that serves `search`'s LIKE on PostgreSQL,
+    with the extension if it is missing (nothing on SQLite; Django's TrigramExtension would
+    query pg_extension on SQLite when unapplied, and dropping it is no app's to do)."""
     from django.db import migrations
 
     def forwards(apps: Any, schema_editor: Any) -> None:
         if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
             schema_editor.execute(
                 f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" USING gin ("{column}" gin_trgm_ops)'
             )

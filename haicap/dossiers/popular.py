@@ -62,7 +62,8 @@ def by_use(
     unit_code: str = "",
     now: dt.datetime | None = None,
 ) -> QuerySet[Procedure]:
-    """`procedures` ordered by the commune's filings, then the province's, then by code."""
+    """`procedures` ordered by the commune's filings, then the province's, then by code; a
+    search's best matches (core.search's rank) before all of them."""
     commune = (
         filing_counts(province_code=province_code, unit_code=unit_code, now=now)
         if unit_code
@@ -70,6 +71,7 @@ def by_use(
     )
     province = filing_counts(province_code=province_code, now=now)
     zero = Value(0, output_field=IntegerField())
+    first = ("search_rank",) if "search_rank" in procedures.query.annotations else ()
     return procedures.annotate(
         commune_uses=_rank(commune) if commune else zero,
         province_uses=_rank(province) if province else zero,
@@ -78,7 +80,7 @@ def by_use(
             default=zero,
             output_field=IntegerField(),
         ),
-    ).order_by("-commune_uses", "-province_uses", "-common", "code")
+    ).order_by(*first, "-commune_uses", "-province_uses", "-common", "code")
 
 
 def clear() -> None:

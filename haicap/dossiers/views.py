@@ -160,11 +160,8 @@ def procedure_picker(request: HttpRequest) -> HttpResponse:
     province = receiving.province_code if receiving else default_province()
     rows = []
     if len(query.strip()) >= 2:
-        # the shortest names first: "đăng ký khai sinh" before its special cases
-        matches = sorted(
-            procedure_search(query=query, level="commune")[:200], key=lambda p: len(p.name)
-        )
-        for procedure in matches[:12]:
+        # ranked by core.search: "đăng ký khai sinh" itself, then its special cases
+        for procedure in procedure_search(query=query, level="commune")[:12]:
             rows.append((procedure, procedure_settings(procedure, province)))
     # a service point receives only boundary-free procedures (ADR 15): those first, the others
     # shown but not selectable

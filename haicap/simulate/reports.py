@@ -16,6 +16,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from haicap.core.search import search_row
 from haicap.feedback.effects import EFFECTS, sla_due
 from haicap.feedback.models import Category, Evidence, Report, ReportEvent
 from haicap.feedback.routing import Route, route_report
@@ -253,7 +254,7 @@ def _report_row(plan: ReportPlan, pk: int, code: str, clock: Clock) -> dict[str,
     """The report as report_submit stores it: forwarded to the routed unit, or to the dispatcher."""
     route, category, at = plan.route, plan.category, plan.at
     routed = not route.dispatch
-    return {
+    row = {
         "id": pk,
         "code": code,
         "province_code": plan.province,
@@ -292,6 +293,7 @@ def _report_row(plan: ReportPlan, pk: int, code: str, clock: Clock) -> dict[str,
         "idempotency_key": None,
         "idempotency_fingerprint": "",
     }
+    return row | search_row(Report, row)  # as Report.save keeps them (core.search)
 
 
 class _EventRows:

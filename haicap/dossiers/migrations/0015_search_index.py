@@ -2,7 +2,6 @@
 online reference, folded and stored; the existing dossiers filled in batches; on PostgreSQL a
 pg_trgm GIN index serves the LIKE of the search."""
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 from haicap.core.search import backfill, trigram_index
@@ -26,6 +25,5 @@ class Migration(migrations.Migration):
             field=models.CharField(blank=True, default='', editable=False, max_length=120),
         ),
         backfill("dossiers", "Dossier", ("applicant_name", "code", "applicant_phone", "online_reference")),
-        TrigramExtension(),
         trigram_index("dossiers_dossier", "search_key", "dossier_search_trgm"),
     ]

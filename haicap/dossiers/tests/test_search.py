@@ -2,6 +2,7 @@
 too; the counter's unit picker puts the typed ward first."""
 
 import dataclasses
+import itertools
 
 import pytest
 from django.test import Client
@@ -79,4 +80,4 @@ def test_the_unit_picker_puts_the_typed_ward_first():
     assert search_units("79", "sai gon")[0].full_name == "Phường Sài Gòn"
     # the shorter name first among equals: "Phường An Đông" before "Phường An Hội Đông"
     names = [u.full_name for u in search_units("79", "an")]
-    assert names and all(len(a) <= len(b) for a, b in zip(names, names[1:], strict=False))
+    assert names and all(len(a) <= len(b) for a, b in itertools.pairwise(names))

@@ -1,7 +1,6 @@
 """Report search (core.search, ADR 18): description, code and address folded and stored; the
 existing reports filled in batches; on PostgreSQL a pg_trgm GIN index serves the search."""
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 from haicap.core.search import backfill, trigram_index
@@ -25,6 +24,5 @@ class Migration(migrations.Migration):
             field=models.CharField(blank=True, default='', editable=False, max_length=120),
         ),
         backfill("feedback", "Report", ("description", "code", "address")),
-        TrigramExtension(),
         trigram_index("feedback_report", "search_key", "report_search_trgm"),
     ]

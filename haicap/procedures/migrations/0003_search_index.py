@@ -1,7 +1,6 @@
 """Procedure search (core.search, ADR 18): the name without its leading "Thủ tục", folded, for
 ranking "đăng ký khai sinh" exactly; on PostgreSQL a pg_trgm GIN index serves the search."""
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 from haicap.core.search import backfill, trigram_index
@@ -25,6 +24,5 @@ class Migration(migrations.Migration):
             field=models.TextField(blank=True, default='', editable=False),
         ),
         backfill("procedures", "Procedure", ("name", "code", "field"), prepare=_plain, columns=("search_name",)),
-        TrigramExtension(),
         trigram_index("procedures_procedure", "search_key", "procedure_search_trgm"),
     ]

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.forms.models import model_to_dict
 
+from haicap.core.search import search_row
 from haicap.dossiers.models import DailySequence, Dossier, DossierEvent, SupplementRequest
 from haicap.feedback.models import Evidence, Report, ReportEvent
 from haicap.metrics.models import UnitDay, UnitMonth
@@ -40,6 +41,13 @@ def _key(d: Dossier) -> str:
     return d.code
 
 
+def _searchable(model: Any, row: dict[str, Any]) -> None:
+    """Both paths store the search columns Model.save computes (they hold the random codes and
+    references, so they are compared with that and left out of the rows)."""
+    stored = {"search_name": row.pop("search_name"), "search_key": row.pop("search_key")}
+    assert stored == search_row(model, row), row
+
+
 def snapshot() -> dict[str, Any]:
     codes = {d.pk: _key(d) for d in Dossier.objects.all()}
 
@@ -61,12 +69,14 @@ def snapshot() -> dict[str, Any]:
     for obj in sorted(Dossier.objects.all(), key=_key):
         row = {f.attname: getattr(obj, f.attname) for f in Dossier._meta.concrete_fields}
         row.pop("id")
+        _searchable(Dossier, row)
         row["code"] = _key(obj)
         row["online_reference"] = (row["online_reference"] or "")[:9]  # TT-YYMMDD-
         dossiers.append(row)
     reports, report_key = [], {}
     for report in Report.objects.order_by("created_at", "lat", "lon"):
         row = {f.attname: getattr(report, f.attname) for f in Report._meta.concrete_fields}
+        _searchable(Report, row)
         for random_part in ("id", "code", "token"):
             row.pop(random_part)
         report_key[report.pk] = (row["created_at"], row["lat"], row["lon"])

@@ -1,7 +1,6 @@
 """Unit search (core.search, ADR 18): the full name folded, for ranking the exact and prefix
 matches first (search_key, the text, was there); on PostgreSQL a pg_trgm GIN index serves it."""
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 from haicap.core.search import backfill, trigram_index
@@ -20,6 +19,5 @@ class Migration(migrations.Migration):
             field=models.CharField(blank=True, default='', editable=False, max_length=120),
         ),
         backfill("units", "Unit", ("full_name", "code", "name_en", "aliases"), columns=("search_name",)),
-        TrigramExtension(),
         trigram_index("units_unit", "search_key", "unit_search_trgm"),
     ]
