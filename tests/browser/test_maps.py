@@ -1,5 +1,6 @@
 """Maps on the demo (ADR 0020): the public report map gathers ~500 reports into a few clusters,
-writes ward names on the boundaries, and "my location" places a marker; nothing leaves loopback
+writes ward names on the boundaries, and "my location" places a marker (and pins a new report
+where the resident stands); nothing leaves loopback
 while no tile source is set; with one set, its tiles load under the page's CSP; the small maps
 of a report and of a dossier; the counter names wards."""
 
@@ -27,7 +28,7 @@ PNG = (  # a 1×1 transparent PNG standing in for the tile server's answer
 
 
 def open_context(browser, base_url: str):  # type: ignore[no-untyped-def]
-    """A phone-free desktop context at Bến Thành, with every request recorded and anything off
+    """A desktop context at Bến Thành, with every request recorded and anything off
     loopback answered here (a tile PNG) instead of by the network; CSP refusals collected."""
     context = browser.new_context(
         base_url=base_url, locale="vi-VN", geolocation=BEN_THANH, permissions=["geolocation"]
@@ -73,6 +74,13 @@ def test_report_map_clusters_labels_and_my_location_offline(browser, demo_server
     expect(board.locator(".unit-label", has_text="Bến Thành")).to_have_count(1)
     assert board.locator(".unit-label").count() < 20  # only the names in view
     assert not board.locator(".leaflet-tile").count()
+    # on the new report's form, "my location" pins the report where the resident stands
+    page.goto("/phan-anh/gui/?province=79")
+    expect(page.get_by_test_id("pin-map")).to_have_attribute("data-ready", "1")
+    page.get_by_test_id("pin-map").get_by_test_id("locate").click()
+    expect(page.get_by_label("Vĩ độ")).to_have_value("10.772500")
+    expect(page.get_by_label("Kinh độ")).to_have_value("106.698000")
+    expect(page.get_by_test_id("pin-map").locator(".map-pin.here")).to_have_count(1)
     assert not off_loopback(context.seen), off_loopback(context.seen)
     assert not context.refused, context.refused
     context.close()

@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from haicap.core.maps import map_config
-from haicap.units.models import Level, Unit
+from haicap.units.models import Level, ServicePoint, Unit
 from haicap.units.selectors import unit_by_code
 
 register = template.Library()
@@ -69,9 +69,17 @@ def small_map(
     label: str = "",
 ) -> SafeString:
     """A small map of one place: the point when the record has one, and the boundary (or the
-    centre) of its commune; nothing at all when neither is known: no place is invented."""
+    centre) of its commune; a service point (the centre's branch where a result is collected)
+    at its building in its ward; nothing at all when neither is known: no place is invented."""
     point = (float(lat), float(lon)) if lat is not None and lon is not None else None
     place = _unit(unit)
+    where = place.full_name if place is not None else label
+    if place is not None and place.level == Level.POINT:
+        building = ServicePoint.objects.filter(unit=place).first()
+        at = (building.lat, building.lon) if building is not None else (None, None)
+        if point is None and at[0] is not None and at[1] is not None:
+            point = (at[0], at[1])
+        place = _unit(building.commune_code) if building and building.commune_code else None
     if place is not None and place.level != Level.COMMUNE:
         place = None
     if point is None and place is None:
@@ -84,7 +92,6 @@ def small_map(
         attrs["data-unit"] = place.full_name
         if place.centroid_lat is not None and place.centroid_lon is not None:
             attrs["data-centre"] = f"{place.centroid_lat!r},{place.centroid_lon!r}"
-    where = place.full_name if place else label
     return format_html(
         '<div class="map small-map" data-small-map data-testid="small-map" role="img" '
         'aria-label="{}"{}></div>',

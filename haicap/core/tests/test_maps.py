@@ -14,7 +14,7 @@ from django.test import Client, override_settings
 from haicap.core.roles import Role
 from haicap.feedback.models import Report
 from haicap.feedback.tests.test_pages import FORM as REPORT_FORM
-from haicap.units.models import Unit
+from haicap.units.models import ServicePoint, Unit
 
 pytestmark = pytest.mark.django_db
 OSM = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -84,6 +84,15 @@ def test_small_map_shows_the_point_and_the_commune_and_invents_nothing():
     assert render("{% small_map lat=None lon=None unit='' %}") == ""
     assert render("{% small_map unit='79' %}") == ""
     assert render("{% small_map unit='99999' %}") == ""
+
+
+def test_small_map_of_a_service_point_is_its_building_in_its_ward():
+    building = ServicePoint.objects.exclude(lat=None).exclude(commune_code="").first()
+    assert building is not None
+    html = render("{% small_map unit=u label=u.full_name %}", u=building.unit)
+    assert f'data-point="{building.lat!r},{building.lon!r}"' in html
+    assert f'data-boundary="/units/c/{building.commune_code}/map.geojson"' in html
+    assert building.unit.full_name in html
 
 
 def test_unit_name_gives_names_for_codes_old_units_included():

@@ -59,7 +59,9 @@
                        title: say(T.here, { m: metres }) })
         .addTo(map.haicapHere);
       status.textContent = '';
-      map.setView(here, Math.max(map.getZoom() || 0, 16));
+      // Leaflet drops a new view asked for during a zoom animation: wait for it to end
+      var go = function () { map.setView(here, Math.max(map.getZoom() || 0, 16)); };
+      if (map._animatingZoom) { map.once('zoomend', go); } else { go(); }
       map.fire('haicap:located', { latlng: here, accuracy: metres });
     }, function (err) {
       status.textContent = say(T.noLocation, { reason: err.message || err.code });
