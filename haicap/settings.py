@@ -161,6 +161,10 @@ LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# Numbers and dates in the reader's language: 10.240 / 10,240, dd/mm/yyyy (ADR 17). A number that
+# is an identifier (a pk in a URL, a year, a hidden input) is written with |unlocalize.
+USE_THOUSAND_SEPARATOR = True
+FORMAT_MODULE_PATH = ["haicap.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

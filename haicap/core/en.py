@@ -44,4 +44,16 @@ EN = {
     "Không xác định được vị trí: %(reason)s": "Your location could not be found: %(reason)s",
     "Không tải được ranh giới": "The boundaries could not be loaded",
     "Bản đồ: %(place)s": "Map: %(place)s",
+    # core.formatting: money and durations (ADR 17)
+    "%(amount)s đồng": "%(amount)s VND",
+    "1 ngày": "1 day",
+    "%(n)s ngày": "%(n)s days",
+    "1 ngày làm việc": "1 working day",
+    "%(n)s ngày làm việc": "%(n)s working days",
+    "1 giờ": "1 hour",
+    "%(n)s giờ": "%(n)s hours",
+    "1 giờ làm việc": "1 working hour",
+    "%(n)s giờ làm việc": "%(n)s working hours",
+    "1 tháng": "1 month",
+    "%(n)s tháng": "%(n)s months",
 }
