@@ -106,6 +106,18 @@ def duration(value: Any, unit: str = "days", places: int = 1) -> str:
     return _(many) % {"n": decimal(number, places, trim=True)}
 
 
+LEGAL_UNITS = {"hours": "working_hours"}  # a procedure's time in hours counts working hours
+
+
+def time_limit(value: Any, unit: str) -> str:
+    """A procedure's legal time limit in its unit (`procedures.models.TimeUnitChoice`):
+    ``15 ngày làm việc``, ``8 giờ làm việc``, ``1 tháng``; an unknown unit is written as it is."""
+    unit = LEGAL_UNITS.get(unit, unit)
+    if unit not in UNITS:
+        return MISSING if _number(value) is None else f"{decimal(value, 1, trim=True)} {unit}".strip()
+    return duration(value, unit)
+
+
 def days(value: Any, places: int = 1) -> str:
     """A number of (calendar) days: ``5,8 ngày`` (vi), ``5.8 days`` (en)."""
     return duration(value, "days", places)
@@ -131,4 +143,4 @@ def plain(value: Any) -> str:
     return f"{number:.{places}f}".replace(".", str(get_format("DECIMAL_SEPARATOR")))
 
 
-__all__ = ["MISSING", "area", "count", "days", "decimal", "duration", "pct", "plain", "vnd"]
+__all__ = ["MISSING", "area", "count", "days", "decimal", "duration", "pct", "plain", "time_limit", "vnd"]

@@ -208,10 +208,9 @@ class Dossier(Searchable, models.Model):
     @property
     def time_label(self) -> str:
         """The legal processing time in words: "5 ngày làm việc"."""
-        from haicap.procedures.models import TimeUnitChoice
+        from haicap.core.formatting import time_limit
 
-        unit = dict(TimeUnitChoice.choices).get(self.time_unit, self.time_unit)
-        return f"{self.time_value} {unit}"
+        return time_limit(self.time_value, self.time_unit)
 
 
 class DossierEvent(HistoryEvent):

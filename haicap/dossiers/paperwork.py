@@ -208,8 +208,8 @@ def register_rows(unit: Unit, year: int, month: int | None = None) -> list[dict[
         )
     )
 
-    def day(value: dt.datetime | None) -> str:
-        return value.astimezone(VN).strftime("%d/%m/%Y") if value else ""
+    def day(value: dt.datetime | None) -> dt.date | None:  # a date: the sheet's cells are dates
+        return value.astimezone(VN).date() if value else None
 
     return [
         {
@@ -250,6 +250,10 @@ REGISTER_PDF_COLUMNS = [
 ]
 
 
+def _day(value: dt.date | None) -> str:
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
 def _cut(text: str, length: int) -> str:
     """As the forms' `truncatechars`: at most `length` characters, the last one an ellipsis."""
     return text if len(text) <= length else text[: length - 1] + "…"
@@ -270,11 +274,11 @@ def register_pdf(unit: Unit, year: int, month: int | None = None) -> bytes:
             r["applicant"],
             f"{_cut(r['address'], 50)}, {r['phone']}",
             r["competent"],
-            r["received"],
-            r["due"],
-            r["transferred"],
-            r["processed"],
-            r["returned"],
+            _day(r["received"]),
+            _day(r["due"]),
+            _day(r["transferred"]),
+            _day(r["processed"]),
+            _day(r["returned"]),
             r["status"],
         ]
         for r in register_rows(unit, year, month)
@@ -314,7 +318,7 @@ def register_xlsx(unit: Unit, year: int, month: int | None = None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from haicap.core.exports import append_row
+    from haicap.core.exports import COUNT, append_row
 
     book = Workbook()
     sheet = book.active
@@ -326,8 +330,9 @@ def register_xlsx(unit: Unit, year: int, month: int | None = None) -> bytes:
     append_row(sheet, [label for _, label in REGISTER_COLUMNS])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
+    formats = [COUNT if key == "sets" else None for key, _ in REGISTER_COLUMNS]
     for row in register_rows(unit, year, month):
-        append_row(sheet, [row[key] for key, _ in REGISTER_COLUMNS])
+        append_row(sheet, [row[key] for key, _ in REGISTER_COLUMNS], formats)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

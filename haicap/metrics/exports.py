@@ -1,5 +1,9 @@
 """The ranking of a province's communes as a sheet (/chi-so/tinh/<province>/xuat.csv|xlsx):
-the same rows as the dashboard, each export recorded in the audit log."""
+the same rows as the dashboard, each export recorded in the audit log.
+
+Cells are numbers (ADR 17): scores as decimals, shares as ratios (0.65) that the xlsx shows
+as a percentage and the CSV writes in the platform's machine format; an unmeasured score is
+an empty CSV cell and the words "chưa đo được" in the workbook."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from django.http import HttpRequest, HttpResponse
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import NotFound
-from haicap.core.exports import SafeCsvWriter, append_row
+from haicap.core.exports import COUNT, DECIMAL2, PERCENT, SafeCsvWriter, append_row
 from haicap.metrics import selectors as s
 from haicap.metrics.models import Group
 from haicap.metrics.rights import MetricsAudit
@@ -32,19 +36,33 @@ EXPORT_HEADER = [
     "Quá hạn chưa xong",
     "Phản ánh quá hạn",
 ]
+NOT_MEASURED = "chưa đo được"
+FORMATS = [
+    None,
+    None,
+    None,
+    DECIMAL2,
+    *[DECIMAL2 for _ in Group.choices],
+    COUNT,
+    PERCENT,
+    PERCENT,
+    PERCENT,
+    COUNT,
+    COUNT,
+    COUNT,
+]
 
 
 def _export_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
     out = []
     for r in rows:
-        groups = [g["score"] if g["score"] is not None else "chưa đo được" for g in r["groups"]]
         out.append(
             [
-                r["rank"] or "",
+                r["rank"],
                 r["code"],
                 r["full_name"],
-                r["score"] if r["score"] is not None else "chưa đo được",
-                *groups,
+                r["score"],
+                *[g["score"] for g in r["groups"]],
                 r["received"],
                 r["online"],
                 r["on_time"],
@@ -102,7 +120,12 @@ def _xlsx(title: str, rows: list[list[Any]]) -> HttpResponse:
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in rows:
-        append_row(sheet, row)
+        scores = range(3, 4 + len(Group.choices))  # the score and the groups' scores
+        append_row(
+            sheet,
+            [NOT_MEASURED if v is None and i in scores else v for i, v in enumerate(row)],
+            FORMATS,
+        )
     sheet.freeze_panes = "D3"
     sheet.column_dimensions["C"].width = 32
     out = io.BytesIO()

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from haicap.core.errors import ApplicationError, NotFound
+from haicap.core.formatting import days, plain
 from haicap.core.ttlcache import TTLCache
 from haicap.dossiers.deadlines import overdue_q as dossier_overdue_q
 from haicap.feedback.deadlines import overdue_q as report_overdue_q
@@ -334,7 +335,7 @@ def _processing_cut(
     before = base["seconds"] / base["finished"]
     now = c["processing_seconds"] / c["finished"]
     return 1 - now / before, (
-        f"bình quân {now / 86400:.1f} ngày so với {before / 86400:.1f} ngày "
+        f"bình quân {days(now / 86400)} so với {days(before / 86400)} "
         f"(kỳ gốc {target.baseline_from:%d/%m/%Y}–{target.baseline_to:%d/%m/%Y})"
     )
 
@@ -368,7 +369,7 @@ def target_form(province_code: str) -> dict[str, str]:
     """The province's targets as the form shows them (percentages, baseline dates)."""
     rows = {t.code: t for t in Target.objects.filter(province_code="")}
     rows.update({t.code: t for t in Target.objects.filter(province_code=province_code)})
-    form = {code: f"{100 * t.value:g}" for code, t in rows.items()}
+    form = {code: plain(100 * t.value) for code, t in rows.items()}  # "80" or "99,5"
     cut = rows.get("processing_time_cut")
     form["baseline_from"] = cut.baseline_from.isoformat() if cut and cut.baseline_from else ""
     form["baseline_to"] = cut.baseline_to.isoformat() if cut and cut.baseline_to else ""

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
+from haicap.core.formatting import pct
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.rights import CorePerm
 from haicap.metrics import selectors as s
@@ -63,10 +64,6 @@ def _band(score: float | None) -> str:
     return "good" if score >= 90 else ("fair" if score >= 75 else "poor")
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.1f}%".replace(".", ",")
-
-
 def _row(unit: Any, name: Unit | None) -> dict[str, Any]:
     c = unit.counts
     return {
@@ -78,9 +75,9 @@ def _row(unit: Any, name: Unit | None) -> dict[str, Any]:
         "band": _band(unit.score),
         "groups": unit.groups(),
         "received": c["received"],
-        "online": _pct(unit.rate("online_rate")),
-        "on_time": _pct(unit.rate("on_time_rate")),
-        "satisfied": _pct(c["satisfied"] / c["rated"] if c["rated"] else None),
+        "online": unit.rate("online_rate"),  # ratios: the pages write them with |pct
+        "on_time": unit.rate("on_time_rate"),
+        "satisfied": c["satisfied"] / c["rated"] if c["rated"] else None,
         "late": c["late"] + c["overdue"],
         "overdue": c["overdue"],
         "fb_overdue": c["fb_overdue"],
@@ -145,7 +142,7 @@ def province(request: HttpRequest, province: str) -> HttpResponse:
             "fields": fields,
             "overdue": overdue,
             "targets": [
-                {**t, "value_text": _pct(t["value"]), "goal_text": _pct(t["goal"])}
+                {**t, "value_text": pct(t["value"]), "goal_text": pct(t["goal"])}
                 for t in s.targets(province, result.province, period)
             ],
             "can_manage": has_permission(
@@ -196,7 +193,7 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
                 {
                     "indicator": f.indicator,
                     "measured": f.measured,
-                    "rate": _pct(f.rate),
+                    "rate": pct(f.rate),
                     "score": f.score,
                     "formula": MEASURES[f.indicator.measure][0] if f.indicator.measure else "",
                     "numerator": f.numerator,

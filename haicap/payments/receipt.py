@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from haicap.core.dateline import place_name
 from haicap.core.errors import ApplicationError
+from haicap.core.formatting import count
 from haicap.dossiers.paperwork import render_pdf
 from haicap.payments.models import BankTransaction, State
 from haicap.workdays.calendar import VN
@@ -79,7 +80,7 @@ def receipt_context(txn: BankTransaction) -> dict[str, Any]:
         "booked": txn.booked_at.astimezone(VN),
         "today": timezone.now().astimezone(VN),
         "amount_words": amount_in_words(txn.amount_vnd),
-        "amount": f"{txn.amount_vnd:,}".replace(",", "."),  # 1.250.000, as Vietnamese write it
+        "amount": count(txn.amount_vnd),  # 1.250.000: receipt_pdf renders it in Vietnamese
         "account": f"{settings.HAICAP_FEE_ACCOUNT} ({settings.HAICAP_FEE_ACCOUNT_NAME})",
     }
 

@@ -4,8 +4,9 @@ them in the active language (the functions of `core.formatting`, ADR 17).
     {{ n|count }}             10.240            {{ share|pct }}      84,4%  (a ratio, 0.844)
     {{ score|pct:100 }}       84,4%  (a percentage already)
     {{ fee|vnd }}             50.000 đồng       {{ avg|days }}       5,8 ngày
-    {{ t|duration:"hours" }}  2 giờ             {{ x|decimal:2 }}    1.234,57
+    {{ t|duration:"hours" }}  2 giờ             {{ x|decimal:2 }}    1.234,57 ("-2": 12 or 12,25)
     {{ a|area }}              6.772,59 km²      {{ v|plain }}        80,5  (a form's value=)
+    {{ s.time_value|time_limit:s.time_unit }}  15 ngày làm việc, 8 giờ làm việc
 
 A number that is an identifier (a pk in a URL, a year, a code) is no quantity: write it with
 Django's `{{ pk|unlocalize }}` (`{% load l10n %}`), never with these.
@@ -48,8 +49,15 @@ def duration(value: Any, unit: str = "days") -> str:
 
 
 @register.filter
+def time_limit(value: Any, unit: str) -> str:
+    return formatting.time_limit(value, unit)
+
+
+@register.filter
 def decimal(value: Any, places: Any = 1) -> str:
-    return formatting.decimal(value, int(places))
+    """``n`` decimals; ``-n`` (as floatformat) drops a zero fraction: 12 but 12,25."""
+    places = int(places)
+    return formatting.decimal(value, abs(places), trim=places < 0)
 
 
 @register.filter
