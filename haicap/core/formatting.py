@@ -17,7 +17,7 @@ from typing import Any
 
 from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 MISSING = "—"
 
@@ -81,11 +81,11 @@ def vnd(value: Any) -> str:
 
 
 UNITS = {
-    "days": (N_("1 ngày"), N_("%(n)s ngày")),
-    "working_days": (N_("1 ngày làm việc"), N_("%(n)s ngày làm việc")),
-    "hours": (N_("1 giờ"), N_("%(n)s giờ")),
-    "working_hours": (N_("1 giờ làm việc"), N_("%(n)s giờ làm việc")),
-    "months": (N_("1 tháng"), N_("%(n)s tháng")),
+    "days": (gettext_noop("1 ngày"), gettext_noop("%(n)s ngày")),
+    "working_days": (gettext_noop("1 ngày làm việc"), gettext_noop("%(n)s ngày làm việc")),
+    "hours": (gettext_noop("1 giờ"), gettext_noop("%(n)s giờ")),
+    "working_hours": (gettext_noop("1 giờ làm việc"), gettext_noop("%(n)s giờ làm việc")),
+    "months": (gettext_noop("1 tháng"), gettext_noop("%(n)s tháng")),
 }
 
 
