@@ -12,6 +12,7 @@ Sheets are different: their cells hold the numbers themselves (``core.exports``)
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -130,6 +131,16 @@ def area(value: Any) -> str:
     return f"{decimal(value, 2)} km²"
 
 
+def whole_number(text: Any) -> int | None:
+    """A whole number as people type it, read back: ``50000``, ``50.000``, ``50,000``,
+    ``50 000 đồng`` → 50000; None for anything else (the caller answers 422 naming its field)."""
+    raw = re.sub(r"\s|(?:đồng|đ|vnd)$", "", str(text if text is not None else "").lower().strip())
+    digits = re.sub(r"(?<=\d)[.,](?=\d{3}(?:[.,]|$))", "", raw)
+    if not (digits.isascii() and digits.lstrip("-").isdigit()):
+        return None
+    return int(digits)
+
+
 def plain(value: Any) -> str:
     """A number for a form's ``value=`` in the active language, with no thousands separator and
     no trailing zeros: ``80`` for Decimal("80.0000"), ``80,5`` (vi) or ``80.5`` (en); empty for
@@ -143,4 +154,16 @@ def plain(value: Any) -> str:
     return f"{number:.{places}f}".replace(".", str(get_format("DECIMAL_SEPARATOR")))
 
 
-__all__ = ["MISSING", "area", "count", "days", "decimal", "duration", "pct", "plain", "time_limit", "vnd"]
+__all__ = [
+    "MISSING",
+    "area",
+    "count",
+    "days",
+    "decimal",
+    "duration",
+    "pct",
+    "plain",
+    "time_limit",
+    "vnd",
+    "whole_number",
+]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.core.files.uploadedfile import UploadedFile
 
 from haicap.core.errors import ApplicationError
+from haicap.core.formatting import decimal
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 SIGNATURES = {
@@ -18,7 +19,7 @@ SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": "image/png",
 }
 EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
-FILE_TOO_LARGE = "Tệp «{name}» quá lớn ({size:.1f} MB); tối đa 10 MB mỗi tệp."
+FILE_TOO_LARGE = "Tệp «{name}» quá lớn ({size} MB); tối đa 10 MB mỗi tệp."
 FILE_TYPE = "Tệp «{name}» không phải PDF, JPEG hoặc PNG."
 TOO_MANY_FILES = "Tối đa {limit} tệp."
 
@@ -28,7 +29,7 @@ def upload_checked(name: str, content: bytes, *, field: str = "files") -> str:
     and the file. Read at most MAX_FILE_BYTES + 1 bytes of an upload to call this."""
     if len(content) > MAX_FILE_BYTES:
         raise ApplicationError(
-            FILE_TOO_LARGE.format(name=name, size=len(content) / 1024 / 1024),
+            FILE_TOO_LARGE.format(name=name, size=decimal(len(content) / 1024 / 1024, 1)),
             extra={"field": field, "file": name},
             status=422,
         )

@@ -14,7 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import translation
+
 from haicap.core.errors import ApplicationError, Conflict
+from haicap.core.formatting import vnd, whole_number
 from haicap.core.workflow import Step
 from haicap.dossiers import deadlines
 from haicap.dossiers.deadlines import Clock
@@ -213,11 +216,13 @@ def apologize(d: Any, at: dt.datetime, p: dict, u: Units, clock: Clock) -> Dossi
 
 
 def request_payment(d: Any, at: dt.datetime, p: dict, u: Units, clock: Clock) -> DossierStep:
-    amount = int(p.get("amount") or d.fee_vnd or 0)
-    if amount <= 0:
+    amount = whole_number(p.get("amount") or d.fee_vnd or 0)  # "50.000" as the page shows it
+    if amount is None or amount <= 0:
         raise ApplicationError(AMOUNT_POSITIVE, extra={"field": "amount"}, status=422)
     d.fee_vnd, d.payment = amount, Payment.UNPAID
-    return DossierStep(note=f"{amount} đồng", data={"amount": amount})
+    with translation.override("vi"):  # the history's words are Vietnamese
+        note = vnd(amount)
+    return DossierStep(note=note, data={"amount": amount})
 
 
 def payment_received(d: Any, at: dt.datetime, p: dict, u: Units, clock: Clock) -> DossierStep:
@@ -230,7 +235,9 @@ def paid_by_transfer(d: Any, at: dt.datetime, p: dict, u: Units, clock: Clock) -
     the bank booked it; the step names the transaction and the receipt."""
     d.payment, d.paid_at, d.paid_via = Payment.PAID, p["booked_at"], PaidVia.TRANSFER
     data = {k: p[k] for k in ("transaction_id", "amount", "receipt") if k in p}
-    return DossierStep(note=f"{p.get('amount')} đồng, {p.get('receipt', '')}", data=data)
+    with translation.override("vi"):
+        note = f"{vnd(p.get('amount'))}, {p.get('receipt', '')}"
+    return DossierStep(note=note, data=data)
 
 
 def stop(d: Any, at: dt.datetime, p: dict, u: Units, clock: Clock) -> DossierStep:

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
+from haicap.core.formatting import decimal
 from haicap.core.permissions import Actor, require_permission
 from haicap.core.workflow import user_of
 from haicap.dossiers.models import Dossier, DossierResult, Status
@@ -24,7 +25,7 @@ from haicap.dossiers.signals import dossier_changed
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 RESULT_NOT_PDF = "Tệp kết quả «{name}» không phải PDF hoàn chỉnh."
-RESULT_TOO_LARGE = "Tệp kết quả «{name}» quá lớn ({size:.1f} MB); tối đa {most} MB."
+RESULT_TOO_LARGE = "Tệp kết quả «{name}» quá lớn ({size} MB); tối đa {most} MB."
 RESULT_EMPTY = "Cần chọn tệp kết quả (PDF)."
 RESULT_WHEN = "Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã xử lý xong (hiện: «{status}»)."
 RESULT_NONE = "Hồ sơ chưa có kết quả điện tử."
@@ -47,7 +48,7 @@ def result_checked(name: str, content: bytes, *, field: str = "result") -> None:
     if len(content) > most:
         raise ApplicationError(
             RESULT_TOO_LARGE.format(
-                name=name, size=len(content) / 1024 / 1024, most=most // (1024 * 1024)
+                name=name, size=decimal(len(content) / 1024 / 1024, 1), most=most // (1024 * 1024)
             ),
             extra={"field": field, "file": name},
             status=422,

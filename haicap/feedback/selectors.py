@@ -132,8 +132,8 @@ def feedback_figures(actor: Actor) -> dict[str, object]:
     rated = reports.exclude(rating_satisfied=None)
     satisfied = rated.filter(rating_satisfied=True).count()
 
-    def share(part: int, whole: int) -> str:
-        return f"{100 * part / whole:.1f}%" if whole else "chưa có số liệu"
+    def share(part: int, whole: int) -> float | None:  # a ratio: the page writes it with |pct
+        return part / whole if whole else None
 
     return {
         "total": reports.count(),

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from haicap.core.exports import safe_cell
+from haicap.core import formatting
+from haicap.core.exports import append_row
 from haicap.core.text import search_key
 from haicap.procedures.models import OnlineLevel, Procedure, TimeUnitChoice
 from haicap.procedures.selectors import Settings
@@ -119,14 +120,6 @@ def sheet_row(procedure: Procedure, s: Settings) -> list[Any]:
     ]
 
 
-def _append(sheet: Any, line: int, values: list[Any]) -> None:
-    """`core.exports.append_row` for a long sheet: the row's cells by their address (the sheet's
-    `max_row`, which append_row reads, walks every cell and made 2,378 rows take 20 s)."""
-    sheet.append(values)
-    for column in range(1, len(values) + 1):
-        safe_cell(sheet.cell(row=line, column=column))
-
-
 def sheet_write(province_code: str, rows: Iterable[tuple[Procedure, Settings]]) -> bytes:
     """The workbook: a header row, one row per procedure, lists to pick from in Excel."""
     from openpyxl import Workbook
@@ -136,13 +129,13 @@ def sheet_write(province_code: str, rows: Iterable[tuple[Procedure, Settings]]) 
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET_TITLE.format(province=province_code)
-    _append(sheet, 1, [header for _, header in COLUMNS])
+    append_row(sheet, [header for _, header in COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     count = 0
     for procedure, settings in rows:
         count += 1
-        _append(sheet, count + 1, sheet_row(procedure, settings))
+        append_row(sheet, sheet_row(procedure, settings))
     last = max(2, count + 1)
     for letter, choices in (
         ("E", [YES, NO]), ("F", [YES, NO]), ("J", [YES, NO]),
@@ -190,7 +183,7 @@ def _number(value: Any, largest: int, *, blank_ok: bool) -> int | None:
             return None
         raise ValueError("Cần ghi một số.")
     if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= largest:
-        raise ValueError(f"«{_text(value)}» không phải số nguyên từ 0 đến {largest:,}.".replace(",", "."))
+        raise ValueError(f"«{_text(value)}» không phải số nguyên từ 0 đến {formatting.count(largest)}.")
     return int(text)
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, NotFound
+from haicap.core.formatting import decimal
 from haicap.core.permissions import require_permission
 from haicap.units import selectors
 from haicap.units.address.batch import convert_csv_text, convert_text_lines, decode_upload
@@ -217,7 +218,7 @@ def convert_csv(request: HttpRequest) -> HttpResponse:
         raise ApplicationError(_(UPLOAD_MISSING), status=422)
     if upload.size and upload.size > MAX_UPLOAD_BYTES:
         raise ApplicationError(
-            _(UPLOAD_TOO_LARGE).format(size=round(upload.size / 1048576, 1)), status=422
+            _(UPLOAD_TOO_LARGE).format(size=decimal(upload.size / 1048576, 1)), status=422
         )
     try:
         text = decode_upload(upload.read())

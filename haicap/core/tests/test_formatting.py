@@ -106,3 +106,13 @@ def test_django_itself_writes_dates_and_bare_numbers_in_the_platforms_formats() 
         assert template.render(context) == "10.240 5,5 02/12/2026 02/12/2026 14:05 02/12/2026"
     with translation.override("en"):
         assert template.render(context) == "10,240 5.5 02/12/2026 02/12/2026 14:05 02/12/2026"
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [("50000", 50000), ("50.000", 50000), ("50,000", 50000), ("50 000 đồng", 50000),
+     ("1.250.000", 1250000), ("12đ", 12), (0, 0), ("5.5", None), ("1.2345", None), ("abc", None),
+     ("", None), (None, None)],
+)  # fmt: skip
+def test_a_whole_number_is_read_back_as_people_type_it(typed: object, number: int | None) -> None:
+    assert f.whole_number(typed) == number

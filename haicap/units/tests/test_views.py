@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_province_list_shows_counts(client):
     page = client.get("/units/").content.decode()
-    assert "Thành phố Hồ Chí Minh" in page and "3321" in page
+    assert "Thành phố Hồ Chí Minh" in page and "3.321" in page  # ADR 17: 3.321 in Vietnamese
 
 
 def test_province_page_filters_by_kind_and_name(client):
