@@ -30,6 +30,7 @@ TEXT = {  # (template, variable): text, not a number, whatever its name says
     ("feedback/new.html", "data.lat"),  # request.POST: strings
     ("feedback/new.html", "data.lon"),
     ("core/login.html", "form.username.value"),
+    ("core/field_errors.html", "id"),  # core.fielderrors.error_id: "err-<field>"
 }
 
 
