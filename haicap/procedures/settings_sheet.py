@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from haicap.core import formatting
-from haicap.core.exports import append_row
+from haicap.core.exports import MONEY, append_row
 from haicap.core.text import search_key
 from haicap.procedures.models import OnlineLevel, Procedure, TimeUnitChoice
 from haicap.procedures.selectors import Settings
@@ -51,6 +51,7 @@ COLUMNS: list[tuple[str, str]] = [
 READ = ("code", "offered", "boundary_free", "online_level", "time_value", "time_unit",
         "time_verified", "fee_vnd")  # fmt: skip
 LABEL = {key: header.split(" (")[0].split(",")[0] for key, header in COLUMNS}
+FORMATS = [MONEY if key in ("fee_vnd", "catalogue_fee") else None for key, _ in COLUMNS]  # 50.000
 MAX_ROWS = 5000
 MAX_TIME = 999
 MAX_FEE = 2_000_000_000  # the column's limit; the catalogue has fees above 100 million
@@ -135,7 +136,7 @@ def sheet_write(province_code: str, rows: Iterable[tuple[Procedure, Settings]]) 
     count = 0
     for procedure, settings in rows:
         count += 1
-        append_row(sheet, sheet_row(procedure, settings))
+        append_row(sheet, sheet_row(procedure, settings), FORMATS)
     last = max(2, count + 1)
     for letter, choices in (
         ("E", [YES, NO]), ("F", [YES, NO]), ("J", [YES, NO]),

@@ -75,7 +75,8 @@ def test_the_pager_links_to_page_1501_not_1_501(language: str) -> None:
         html = render_to_string("core/_pager.html", {"page": page, "request": request})
     assert "page=1499" in html and "page=1501" in html
     sep = "." if language == "vi" else ","
-    assert f"1{sep}500/3{sep}000" in html  # the words are a quantity: localized
+    words = re.search(r"<span>(.*)</span>", html)
+    assert words and f"1{sep}500" in words[1] and f"3{sep}000" in words[1]  # quantities: localized
     assert not re.search(r"page=\d{1,3}[.,]\d{3}", html)
 
 

@@ -20,7 +20,7 @@ def test_the_size_limit_is_ten_megabytes_and_the_error_says_how_big():
     assert upload_checked("to.png", PNG + b"\0" * (MAX_FILE_BYTES - len(PNG))) == "image/png"
     with pytest.raises(ApplicationError) as exc:
         upload_checked("to-qua.png", PNG + b"\0" * MAX_FILE_BYTES)
-    assert "10.0 MB" in exc.value.message and exc.value.extra["field"] == "files"
+    assert "10,0 MB" in exc.value.message and exc.value.extra["field"] == "files"
 
 
 def test_the_uploads_of_a_field_are_counted_and_each_checked():
