@@ -5,4 +5,6 @@ EN = {
     'Khoá Open311': 'Open311 key',
     # the report page's place (ADR 0020)
     "Mở bằng ứng dụng bản đồ của máy": "Open in this device's map app",
+    # the officers' report queue's search box (core.search, ADR 18)
+    "Mã, nội dung hoặc địa chỉ": "Code, description or address",
 }

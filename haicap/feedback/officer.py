@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
+from haicap.core.search import search
 from haicap.feedback.evidence import answer_evidence_add
 from haicap.feedback.models import Report
 from haicap.feedback.rights import FeedbackPerm
@@ -32,8 +33,14 @@ def queue(request: HttpRequest) -> HttpResponse:
     handle = scope_for(request.user, FeedbackPerm.HANDLE)
     if handle.empty:
         raise PermissionDenied(PERMISSION_DENIED)
-    which = request.GET.get("q", "unit")
+    # `tab` picks the queue; `q` is the search, as on every list (a link from before, ?q=dispatch,
+    # still opens the tab)
+    query = request.GET.get("q", "").strip()[:100]
+    which = request.GET.get("tab", "")
+    if query in ("unit", "dispatch") and not which:
+        which, query = query, ""
     reports = dispatcher_queue(request.user) if which == "dispatch" else unit_queue(request.user)
+    reports = search(reports, query, order=reports.query.order_by)
     page = Paginator(reports, 30).get_page(request.GET.get("page"))
     return render(
         request,
@@ -41,6 +48,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "which": which,
+            "q": query,
             "now": timezone.now(),
             "can_dispatch": has_permission(request.user, FeedbackPerm.DISPATCH),
             "figures": feedback_figures(request.user),

@@ -32,3 +32,23 @@ def test_the_search_columns_follow_an_edit(two):
     report.save()
     assert [r.pk for r in public_reports("79", "nap cong")] == [report.pk]
     assert public_reports("79", "nguyen hue ngap").count() == 0
+
+
+def test_the_officers_queue_searches_and_keeps_its_tabs(two, make_user):
+    from haicap.core.roles import Role
+    from haicap.units.models import Unit
+
+    officer = Client()
+    officer.force_login(
+        make_user("xuly.tim", Role.PROCESSING_OFFICER,
+                  Unit.objects.current().get(level="commune", code="26740"))
+    )
+    mine = [r for r in two if r.responsible_unit_code == "26740"]
+    assert mine, [r.responsible_unit_code for r in two]
+    page = officer.get("/mot-cua/phan-anh/", {"q": "nguyen hue"}).content.decode()
+    assert two[0].code in page and two[1].code not in page
+    assert 'value="nguyen hue"' in page
+    everything = officer.get("/mot-cua/phan-anh/").content.decode()
+    assert all(r.code in everything for r in mine)
+    # a link from before the search box: ?q=unit is the tab, not a search
+    assert all(r.code in officer.get("/mot-cua/phan-anh/", {"q": "unit"}).content.decode() for r in mine)
