@@ -4,6 +4,9 @@
   "use strict";
   var data = JSON.parse(document.getElementById("chart-data").textContent);
   var charts = [];
+  // Figures as the page writes them (ADR 17): 1.234 and 84,4 in Vietnamese, 1,234 and 84.4 in English.
+  var numbers = new Intl.NumberFormat(document.documentElement.lang || "vi", { maximumFractionDigits: 1 });
+  function number(v) { return (v === null || v === undefined || isNaN(v)) ? "—" : numbers.format(v); }
   function make(id) {
     var el = document.getElementById(id);
     if (!el || !window.echarts) return null;
@@ -48,11 +51,11 @@
   var trend = make("trend");
   if (trend && data.trend) {
     trend.setOption({
-      tooltip: { trigger: "axis" },
+      tooltip: { trigger: "axis", valueFormatter: number },
       legend: { top: 0 },
       grid: { left: 48, right: 48, top: 32, bottom: 32 },
       xAxis: { type: "category", data: data.trend.map(function (d) { return d.day; }) },
-      yAxis: [{ type: "value", name: "hồ sơ" }, { type: "value", name: "%", min: function (v) { return Math.max(0, Math.floor(v.min - 2)); }, max: 100 }],
+      yAxis: [{ type: "value", name: "hồ sơ", axisLabel: { formatter: number } }, { type: "value", name: "%", min: function (v) { return Math.max(0, Math.floor(v.min - 2)); }, max: 100 }],
       series: [
         { name: "Tiếp nhận", type: "bar", data: data.trend.map(function (d) { return d.received; }) },
         { name: "Đúng hạn %", type: "line", yAxisIndex: 1, data: data.trend.map(function (d) { return d.on_time; }) },
@@ -64,9 +67,9 @@
   var procedures = make("procedures");
   if (procedures && data.procedures) {
     procedures.setOption({
-      tooltip: {},
+      tooltip: { valueFormatter: number },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: "value" },
+      xAxis: { type: "value", axisLabel: { formatter: number } },
       yAxis: { type: "category", inverse: true, data: data.procedures.map(function (p) { return p.name; }),
                axisLabel: { width: 220, overflow: "truncate" } },
       series: [{ type: "bar", data: data.procedures.map(function (p) { return p.value; }), itemStyle: { color: "#c62828" } }]
@@ -83,7 +86,7 @@
       data.scores.forEach(function (s) { labels[s.name] = s.label; });
       map.hideLoading();
       map.setOption({
-        tooltip: { formatter: function (p) { return (labels[p.name] || p.name) + ": " + (isNaN(p.value) ? "chưa đo" : p.value); } },
+        tooltip: { formatter: function (p) { return (labels[p.name] || p.name) + ": " + (isNaN(p.value) ? "chưa đo" : number(p.value)); } },
         visualMap: bands,
         series: [{ type: "map", map: "province", nameProperty: "code", roam: true, data: data.scores,
                    center: view.center, zoom: view.zoom,
