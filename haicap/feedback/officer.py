@@ -24,6 +24,7 @@ from haicap.feedback.rights import FeedbackPerm
 from haicap.feedback.selectors import dispatcher_queue, feedback_figures, nearby_open, unit_queue
 from haicap.feedback.services import allowed_actions, report_moderate, report_transition, sender_ban
 from haicap.feedback.workflow import TRANSITIONS
+from haicap.units.models import Level, Unit
 
 REPORT_NOT_FOUND = "Không tìm thấy phản ánh «{code}»."
 
@@ -77,9 +78,19 @@ def _report_for(request: HttpRequest, code: str) -> Report:
     return report
 
 
+def _reassign_units(report: Report) -> list[Unit]:
+    """Where a report can be sent: the province (its dispatcher) and its communes in force, by
+    name, so that the officer picks a name and never types a code (ADR 20)."""
+    units = Unit.objects.current().filter(
+        province_code=report.province_code, level__in=[Level.PROVINCE, Level.COMMUNE]
+    )
+    return sorted(units.defer("boundary"), key=lambda u: (u.level != Level.PROVINCE, u.name))
+
+
 def _context(request: HttpRequest, report: Report) -> dict[str, Any]:
     actions = allowed_actions(report, request.user)
     return {
+        "reassign_units": _reassign_units(report) if "reassign" in actions else [],
         "r": report,
         "actions": [(name, TRANSITIONS[name]) for name in actions],
         "events": report.events.all(),

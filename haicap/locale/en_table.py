@@ -567,7 +567,6 @@ EN = {
     "Tiến độ": "Progress",
     "Hẹn ngày trả lời": "Committed answer date",
     "Cơ quan có thẩm quyền": "Competent body",
-    "Mã xã, phường (hoặc mã tỉnh)": "Commune code (or province code)",
     "Không có thao tác nào ở trạng thái này.": "No action in this state.",
     "Kiểm duyệt": "Moderation",
     "Hiển thị": "Visibility",

@@ -153,3 +153,23 @@ def test_the_counter_names_wards_in_the_address_note(counter_officer):
 def test_boundaries_carry_the_label_and_centre_maps_write_on_them():
     feature = Client().get("/units/c/26743/map.geojson").json()["features"][0]["properties"]
     assert feature["label"] == "Bến Thành" and len(feature["centre"]) == 2
+
+
+def test_the_dispatcher_sends_a_report_to_a_ward_picked_by_name(province_admin):
+    Client().post("/phan-anh/gui/", REPORT_FORM)
+    report = Report.objects.get()
+    client = Client()
+    client.force_login(province_admin)
+    html = client.get(f"/mot-cua/phan-anh/{report.code}/").content.decode()
+    picker = re.search(r'<select name="unit_code" required>(.*?)</select>', html, re.S)
+    assert picker, "the reassign form asks for a code instead of offering the wards"
+    assert '<option value="26743">Phường Bến Thành</option>' in picker.group(1)
+    assert '<option value="79">Thành phố Hồ Chí Minh</option>' in picker.group(1)
+    assert not re.search(r'<input name="unit_code"', html)
+    sent = client.post(
+        f"/mot-cua/phan-anh/{report.code}/thao-tac/reassign/",
+        {"unit_code": "26743", "reason": "Điểm ngập thuộc địa bàn Bến Thành."},
+    )
+    assert sent.status_code == 302, sent.content.decode()[:800]
+    report.refresh_from_db()
+    assert report.responsible_unit_code == "26743"
