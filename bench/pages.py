@@ -300,10 +300,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         for role in sorted({p.role for p in chosen if p.role}):
             sessions[role] = Session(port)
             logins.append(sessions[role].login(role) * 1000)
-        results = {
-            p.name: time_page(sessions[p.role], p, args.warmup, args.requests, args.seconds)
-            for p in chosen
-        }
+        results = {}
+        for p in chosen:
+            try:
+                results[p.name] = time_page(
+                    sessions[p.role], p, args.warmup, args.requests, args.seconds
+                )
+            except OSError as exc:  # a worker killed past gunicorn's time limit (30 s)
+                raise SystemExit(f"{p.name}: GET {p.path}: {exc!r}") from exc
+            print(f"  {p.name}: {results[p.name]}", file=sys.stderr, flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
