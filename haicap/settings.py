@@ -213,6 +213,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("HAICAP_EMAIL_FROM", "haicap <khong-tra-loi@
 # the largest electronic result (PDF) an officer may attach, in bytes
 HAICAP_RESULT_MAX_BYTES = _env_int("HAICAP_RESULT_MAX_BYTES", 20 * 1024 * 1024)
 
+# The service index ranks a commune only with at least this many dossiers in the period
+# (received or finished there, whichever is more); below it the commune is "chưa đủ dữ liệu"
+# (docs/service-index.md): three dossiers on time made a ward 100 for "yesterday".
+HAICAP_INDEX_MIN_DOSSIERS = _env_int("HAICAP_INDEX_MIN_DOSSIERS", 20)
+
 HAICAP_PUBLIC_URL = os.environ.get("HAICAP_PUBLIC_URL", "http://127.0.0.1:8000")
 
 # Per-process caches of reference rows (core.ttlcache): how long another process's change may

@@ -42,18 +42,33 @@ class IndicatorOut(Schema):
     denominator: float
 
 
+class NotMeasuredOut(Schema):
+    name: str
+    points: float
+    needs: str = Field(..., description="what would measure it")
+
+
 class GroupOut(Schema):
     code: str
     name: str
     points: float
     measured_points: float
     score: float | None
+    unmeasured: list[NotMeasuredOut] = Field(
+        default_factory=list, description="chỉ số chưa đo được (không tính vào điểm) và cần gì"
+    )
 
 
 class UnitIndexOut(Schema):
     code: str
     name: str
-    rank: int | None = Field(None, description="hạng trong tỉnh; null: chưa có chỉ số đo được")
+    rank: int | None = Field(
+        None, description="hạng trong tỉnh; null: chưa có chỉ số đo được, hoặc chưa đủ dữ liệu"
+    )
+    enough_data: bool = Field(
+        True, description="đủ số hồ sơ trong kỳ để xếp hạng (HAICAP_INDEX_MIN_DOSSIERS)"
+    )
+    dossiers: int = Field(0, description="hồ sơ trong kỳ: tiếp nhận hoặc hoàn thành, số lớn hơn")
     score: float | None = Field(None, description="trên 100, chỉ tính các chỉ số đo được")
     points: float
     measured_points: float
@@ -76,9 +91,14 @@ def _unit_out(unit: UnitIndex, name: str) -> dict[str, Any]:
         "name": name,
         "rank": unit.rank,
         "score": unit.score,
+        "enough_data": unit.enough,
+        "dossiers": unit.volume,
         "points": round(unit.points, 4),
         "measured_points": unit.measured_points,
-        "groups": unit.groups(),
+        "groups": [
+            {**g, "unmeasured": [{**u, "needs": str(u["needs"])} for u in g["unmeasured"]]}
+            for g in unit.groups()
+        ],
         "indicators": [
             {
                 "code": f.indicator.code,

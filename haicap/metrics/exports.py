@@ -18,6 +18,7 @@ from haicap.core.audit import audit_record
 from haicap.core.errors import NotFound
 from haicap.core.exports import COUNT, DECIMAL2, PERCENT, SafeCsvWriter, append_row
 from haicap.metrics import selectors as s
+from haicap.metrics.index import min_dossiers
 from haicap.metrics.models import Group
 from haicap.metrics.rights import MetricsAudit
 from haicap.metrics.views import _period, _require, _row
@@ -35,6 +36,7 @@ EXPORT_HEADER = [
     "Trễ hạn",
     "Quá hạn chưa xong",
     "Phản ánh quá hạn",
+    "Ghi chú",
 ]
 NOT_MEASURED = "chưa đo được"
 FORMATS = [
@@ -50,7 +52,9 @@ FORMATS = [
     COUNT,
     COUNT,
     COUNT,
+    None,  # Ghi chú
 ]
+NOT_ENOUGH = "chưa đủ dữ liệu: {n} hồ sơ trong kỳ, cần ít nhất {m}"
 
 
 def _export_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
@@ -70,6 +74,10 @@ def _export_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
                 r["late"],
                 r["overdue"],
                 r["fb_overdue"],
+                # too few dossiers: not ranked (rank empty), as on the page and the map
+                ""
+                if r["enough"] or r["score"] is None
+                else NOT_ENOUGH.format(n=r["volume"], m=min_dossiers()),
             ]
         )
     return out

@@ -15,9 +15,10 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
+from django.conf import settings
 from django.utils import timezone
 
-from haicap.metrics.measures import MANY, MEASURES, Ratio, _div
+from haicap.metrics.measures import MANY, MEASURES, Ratio, _div, measured_by
 from haicap.metrics.models import Group, Indicator
 from haicap.metrics.periods import NAMES, Period, _counter, _period_rows, overdue_open
 from haicap.metrics.periods import period_counts as period_counts  # read from here too
@@ -36,6 +37,16 @@ class Figure:
         return self.rate is not None
 
 
+def min_dossiers() -> int:
+    """The fewest dossiers a commune needs in a period to be ranked (HAICAP_INDEX_MIN_DOSSIERS)."""
+    return max(0, int(getattr(settings, "HAICAP_INDEX_MIN_DOSSIERS", 20)))
+
+
+def volume_of(counts: Counter[str]) -> int:
+    """The dossiers a unit had in a period: received or finished there, whichever is more."""
+    return int(max(counts.get("received", 0), counts.get("finished", 0)))
+
+
 class UnitIndex:
     """A unit's index for a period. Its figures are made when first asked for: ranking 3,321
     communes needs only their scores."""
@@ -48,6 +59,7 @@ class UnitIndex:
         ratios: list[Ratio] | None = None,
         points: float = 0.0,
         measured_points: float = 0.0,
+        volume: int | None = None,
     ) -> None:
         self.unit_code = unit_code
         # the counters, or how to make them when first asked for (a ranking needs the scores)
@@ -57,6 +69,9 @@ class UnitIndex:
         self._figures: list[Figure] | None = None
         self.points, self.measured_points = points, measured_points
         self.score = round(100 * points / measured_points, 2) if measured_points else None
+        # too few dossiers: the score is shown but the unit is "chưa đủ dữ liệu", not ranked
+        self.volume = volume_of(self.counts) if volume is None else volume
+        self.enough = self.volume >= min_dossiers()
 
     @property
     def counts(self) -> Counter[str]:
@@ -80,7 +95,7 @@ class UnitIndex:
             self._figures = figures
         return self._figures
 
-    def groups(self) -> list[dict[str, object]]:
+    def groups(self) -> list[dict[str, Any]]:
         out = []
         for code, label in Group.choices:
             figures = [f for f in self.figures if f.indicator.group == code]
@@ -92,6 +107,16 @@ class UnitIndex:
                     "points": float(sum(Decimal(f.indicator.points) for f in figures)),
                     "measured_points": sum(float(f.indicator.points) for f in measured),
                     "score": round(sum(f.score or 0.0 for f in measured), 2) if measured else None,
+                    # what the card says it leaves out, and what would measure each
+                    "unmeasured": [
+                        {
+                            "name": f.indicator.name,
+                            "points": float(f.indicator.points),
+                            "needs": measured_by(f.indicator),
+                        }
+                        for f in figures
+                        if not f.measured
+                    ],
                 }
             )
         return out
@@ -165,6 +190,7 @@ def _score_many(
         if code in place:
             for name, value in extra.items():
                 columns[name][place[code]] += value
+    volumes = np.maximum(columns["received"], columns["finished"])
     points, measured = np.zeros(size), np.zeros(size)
     for d in defs:
         if d.many is None:
@@ -185,8 +211,10 @@ def _score_many(
         return make
 
     return [
-        UnitIndex(code, counts_of(code), defs, None, float(p), float(m))
-        for code, p, m in zip(unit_codes, points.tolist(), measured.tolist(), strict=True)
+        UnitIndex(code, counts_of(code), defs, None, float(p), float(m), int(v))
+        for code, p, m, v in zip(
+            unit_codes, points.tolist(), measured.tolist(), volumes.tolist(), strict=True
+        )
     ]
 
 
@@ -211,8 +239,9 @@ def province_index(
     *,
     as_of: dt.datetime | None = None,
 ) -> tuple[UnitIndex, list[UnitIndex]]:
-    """The province (None: the country) as a whole, and each of `unit_codes` ranked by score
-    (units with nothing measured come last, unranked)."""
+    """The province (None: the country) as a whole, and each of `unit_codes` ranked by score;
+    then, unranked, the units with too few dossiers (`min_dossiers`, by score) and those with
+    nothing measured."""
     with _no_cycle_collection():
         return _province_index(province_code, period, unit_codes, as_of or timezone.now())
 
@@ -232,7 +261,9 @@ def _province_index(
     scored = sorted(
         (u for u in units if u.score is not None), key=lambda u: (-(u.score or 0), u.unit_code)
     )
-    for rank, ranked in enumerate(scored, start=1):
-        ranked.rank = rank
+    ranked = [u for u in scored if u.enough]
+    for rank, unit in enumerate(ranked, start=1):
+        unit.rank = rank
+    few = [u for u in scored if not u.enough]
     unscored = [u for u in units if u.score is None]
-    return unit_index(province_code or "", total, defs), scored + unscored
+    return unit_index(province_code or "", total, defs), ranked + few + unscored

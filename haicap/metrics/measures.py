@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from django.utils.translation import gettext_lazy as _
 
 Ratio = tuple[float, float] | None
 
@@ -89,3 +90,29 @@ MANY: dict[str, Callable[[dict[str, Any]], tuple[Any, Any]]] = {
     "feedback_satisfied_rate": lambda c: (c["fb_satisfied"], c["fb_rated"]),
     "satisfaction_766": _satisfaction_766_many,
 }
+
+
+# What would measure an indicator that a unit's card shows as "chưa đo" (not measured): for a
+# measure, the records the period lacks; for an indicator haicap has no measure of, the source
+# it would need (docs/service-index.md).
+NEEDS = {
+    "on_time_rate": _("cần hồ sơ hoàn thành hoặc đến hạn trong kỳ"),
+    "online_rate": _("cần hồ sơ của thủ tục có dịch vụ công trực tuyến"),
+    "online_payment_rate": _("cần hồ sơ nộp phí, lệ phí trong kỳ"),
+    "e_result_rate": _("cần hồ sơ đã trả kết quả trong kỳ"),
+    "feedback_on_time_rate": _("cần phản ánh đã trả lời hoặc đến hạn trả lời trong kỳ"),
+    "feedback_satisfied_rate": _("cần phản ánh được người gửi đánh giá"),
+    "satisfaction_766": _("cần hồ sơ hoàn thành và được người nộp đánh giá"),
+}
+NEEDS_BY_GROUP = {
+    "transparency": _("cần số liệu của Cổng Dịch vụ công quốc gia (haicap chưa kết nối)"),
+    "digitisation": _("cần số liệu số hóa, kho dữ liệu, CSDL dân cư (haicap chưa kết nối)"),
+}
+NEEDS_OTHER = _("haicap chưa có nguồn số liệu cho chỉ số này")
+
+
+def measured_by(indicator: Any) -> Any:
+    """What would measure `indicator` (a metrics.Indicator) when it is not measured."""
+    if indicator.measure:
+        return NEEDS.get(indicator.measure, NEEDS_OTHER)
+    return NEEDS_BY_GROUP.get(indicator.group, NEEDS_OTHER)

@@ -21,7 +21,7 @@ from haicap.core.formatting import pct
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.core.rights import CorePerm
 from haicap.metrics import selectors as s
-from haicap.metrics.index import MEASURES, Period
+from haicap.metrics.index import MEASURES, Period, min_dossiers
 from haicap.metrics.models import Group, Indicator
 from haicap.metrics.rights import MetricsPerm
 from haicap.metrics.services import TARGET_CODES, targets_set
@@ -72,7 +72,9 @@ def _row(unit: Any, name: Unit | None) -> dict[str, Any]:
         "name": name.name if name else unit.unit_code,
         "full_name": name.full_name if name else unit.unit_code,
         "score": unit.score,
-        "band": _band(unit.score),
+        "band": _band(unit.score) if unit.enough else "none",
+        "enough": unit.enough,  # too few dossiers: "chưa đủ dữ liệu", not ranked nor mapped
+        "volume": unit.volume,
         "groups": unit.groups(),
         "received": c["received"],
         "online": unit.rate("online_rate"),  # ratios: the pages write them with |pct
@@ -125,11 +127,13 @@ def province(request: HttpRequest, province: str) -> HttpResponse:
             "total_index": result.province,
             "rows": rows,
             "ranked": sum(1 for r in rows if r["rank"] is not None),
+            "few": sum(1 for r in rows if r["score"] is not None and not r["enough"]),
+            "min_dossiers": min_dossiers(),
             "chart": {
                 "scores": [
                     {"name": r["code"], "value": r["score"], "label": r["name"]}
                     for r in rows
-                    if r["score"] is not None
+                    if r["score"] is not None and r["enough"]
                 ],
                 "trend": s.trend(province, period),
                 "procedures": [
@@ -201,7 +205,8 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
                     "behind": behind,
                 }
             )
-        groups.append({"code": group_code, "name": label, "figures": figures})
+        summary = next(g for g in index.groups() if g["code"] == group_code)
+        groups.append({**summary, "name": label, "figures": figures})
     query = _query(kind, period)
     late = s.dossiers_behind("tre-han", unit.province_code, unit.code, period, as_of)
     late_page = list(late[:20])
@@ -223,6 +228,7 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
             "row": _row(index, unit),
             "rank": rank,
             "ranked": ranked,
+            "min_dossiers": min_dossiers(),
             "groups": groups,
             "late": late_page,
             "late_count": late.count(),
