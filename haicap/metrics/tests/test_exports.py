@@ -33,7 +33,8 @@ def test_the_ranking_sheets_hold_numbers_not_formatted_text() -> None:
     groups = [{"score": 12.5 if i else None} for i, _ in enumerate(Group.choices)]
     row = {"rank": 3, "code": "26743", "full_name": "Phường Bến Thành", "score": 84.44,
            "groups": groups, "received": 10240, "online": 0.65, "on_time": 0.9, "satisfied": None,
-           "late": 1200, "overdue": 3, "fb_overdue": 0}  # fmt: skip
+           "late": 1200, "overdue": 3, "fb_overdue": 0, "enough": True,
+           "volume": 10240}  # fmt: skip
     rows = _export_rows([row])
     sheet = load_workbook(io.BytesIO(_xlsx("t", rows).content)).active
     assert sheet is not None
@@ -47,5 +48,5 @@ def test_the_ranking_sheets_hold_numbers_not_formatted_text() -> None:
     assert cells["Hài lòng"].value is None
     line = list(csv.reader(io.StringIO(_csv("t", rows).content.decode("utf-8-sig"))))[2]
     assert line[:4] == ["3", "26743", "Phường Bến Thành", "84.44"]
-    assert line[len(Group.choices) + 4 :] == ["10240", "0.65", "0.9", "", "1200", "3", "0"]
+    assert line[len(Group.choices) + 4 :] == ["10240", "0.65", "0.9", "", "1200", "3", "0", ""]
     assert line[4] == ""  # not measured: nothing, not "chưa đo được" nor 0
