@@ -48,9 +48,8 @@ class MembershipAdmin(admin.ModelAdmin):
     def revoke(self, request: HttpRequest, queryset: Any) -> None:
         for membership in queryset.filter(revoked_at__isnull=True):
             try:
-                membership_revoke(
-                    membership=membership, actor=request.user, reason="thu hồi qua trang quản trị"
-                )
+                reason = "thu hồi qua trang quản trị"  # vi-only: the stored reason
+                membership_revoke(membership=membership, actor=request.user, reason=reason)
             except ApplicationError as exc:
                 self.message_user(request, exc.message, messages.ERROR)
 

@@ -16,12 +16,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from django.utils.translation import gettext_lazy
+
 from haicap.core.errors import ApplicationError
 
 T = TypeVar("T")
 
 NON_FIELD = "__all__"  # an error about the form as a whole (Django's name for it)
-MANY = "Biểu mẫu có {count} lỗi: {errors}"
+MANY = gettext_lazy("Biểu mẫu có {count} lỗi: {errors}")
 # statuses that are about what was typed; 403, 404, 409, 429 stop the form as they are
 INPUT_STATUSES = (400, 422)
 
@@ -73,11 +75,12 @@ class Collector:
         self._caught: list[ApplicationError] = []
         self._added = False
 
-    def add(self, field: str, message: str) -> None:
+    def add(self, field: str, message: Any) -> None:
         self._added = True
         self._add(field, message)
 
-    def _add(self, field: str, message: str) -> None:
+    def _add(self, field: str, message: Any) -> None:
+        message = str(message)  # a lazily translated message: read in the reader's language
         messages = self.errors.setdefault(field or NON_FIELD, [])
         if message not in messages:
             messages.append(message)

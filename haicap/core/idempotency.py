@@ -16,16 +16,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 
 from haicap.core.clients import client_address
 from haicap.core.errors import ApplicationError
 
 HEADER = "Idempotency-Key"
 KEY_MAX = 80
-KEY_INVALID = "Idempotency-Key phải có từ 1 đến 80 ký tự ASCII in được (chữ, số, dấu)."
+KEY_INVALID = gettext_lazy("Idempotency-Key phải có từ 1 đến 80 ký tự ASCII in được (chữ, số, dấu).")
 KEY_REUSED = (
-    "Idempotency-Key này đã được dùng cho một yêu cầu khác; "
-    "mỗi yêu cầu mới cần một khóa mới (chỉ gửi lại đúng yêu cầu cũ với khóa cũ)."
+    gettext_lazy("Idempotency-Key này đã được dùng cho một yêu cầu khác; "
+    "mỗi yêu cầu mới cần một khóa mới (chỉ gửi lại đúng yêu cầu cũ với khóa cũ).")
 )
 
 

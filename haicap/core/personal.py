@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.utils.translation import gettext_lazy
+
 from haicap.core.errors import ApplicationError
 
 # Province codes of birth registration used in CCCD numbers (the 63 pre-2025 provinces).
@@ -81,14 +83,14 @@ _CCCD_PROVINCES = {
 _PHONE = re.compile(r"^0(?:[35789][0-9]{8}|2[0-9]{9})$", re.ASCII)
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９＋", "0123456789+")
 
-ID_INVALID = "Số định danh cá nhân phải gồm đúng 12 chữ số."
+ID_INVALID = gettext_lazy("Số định danh cá nhân phải gồm đúng 12 chữ số.")
 ID_PROVINCE = (
-    "Số định danh «{value}»: 3 chữ số đầu ({prefix}) không phải mã tỉnh nơi đăng ký khai sinh."
+    gettext_lazy("Số định danh «{value}»: 3 chữ số đầu ({prefix}) không phải mã tỉnh nơi đăng ký khai sinh.")
 )
-ID_CENTURY = "Số định danh «{value}»: chữ số thứ 4 và năm sinh ({year}) không hợp lệ."
+ID_CENTURY = gettext_lazy("Số định danh «{value}»: chữ số thứ 4 và năm sinh ({year}) không hợp lệ.")
 PHONE_INVALID = (
-    "Số điện thoại «{value}» không hợp lệ "
-    "(di động: 10 số bắt đầu 03, 05, 07, 08, 09; cố định: 11 số bắt đầu 02)."
+    gettext_lazy("Số điện thoại «{value}» không hợp lệ "
+    "(di động: 10 số bắt đầu 03, 05, 07, 08, 09; cố định: 11 số bắt đầu 02).")
 )
 
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from haicap.core.errors import ApplicationError
 from haicap.core.models import RateLimitHit
 
-TOO_MANY = "Quá nhiều lần thử; vui lòng thử lại sau {minutes} phút."
+TOO_MANY = gettext_lazy("Quá nhiều lần thử; vui lòng thử lại sau {minutes} phút.")
 
 
 class RateLimited(ApplicationError):
@@ -27,10 +29,10 @@ def window_label(window: dt.timedelta) -> str:
     """ "1 giờ", "15 phút", "1 ngày": a window in words."""
     seconds = int(window.total_seconds())
     if seconds % 86400 == 0:
-        return f"{seconds // 86400} ngày"
+        return gettext("{value} ngày").format(value=seconds // 86400)
     if seconds % 3600 == 0:
-        return f"{seconds // 3600} giờ"
-    return f"{max(1, seconds // 60)} phút"
+        return gettext("{value} giờ").format(value=seconds // 3600)
+    return gettext("{value} phút").format(value=max(1, seconds // 60))
 
 
 def rate_limit_hit(
@@ -39,7 +41,7 @@ def rate_limit_hit(
     limit: int,
     window: dt.timedelta,
     now: dt.datetime | None = None,
-    message: str = TOO_MANY,
+    message: Any = TOO_MANY,
 ) -> None:
     """Count one attempt under `key`; raise RateLimited once `limit` attempts fall in `window`.
     `message` may name {limit}, {window} and {minutes} (until the oldest attempt leaves the

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict
@@ -16,9 +16,9 @@ from haicap.core.roles import ROLE_LEVELS, Role
 from haicap.core.ttlcache import clear_all_caches
 from haicap.units.models import Unit
 
-ROLE_NOT_ALLOWED_AT_LEVEL = "Vai trò «{role}» không áp dụng cho đơn vị cấp «{level}»."
-MEMBERSHIP_EXISTS = "Người dùng đã có vai trò này tại đơn vị này."
-UNIT_NOT_IN_FORCE = "Đơn vị «{unit}» không còn hiệu lực; chỉ phân quyền tại đơn vị đang hoạt động."
+ROLE_NOT_ALLOWED_AT_LEVEL = gettext_lazy("Vai trò «{role}» không áp dụng cho đơn vị cấp «{level}».")
+MEMBERSHIP_EXISTS = gettext_lazy("Người dùng đã có vai trò này tại đơn vị này.")
+UNIT_NOT_IN_FORCE = gettext_lazy("Đơn vị «{unit}» không còn hiệu lực; chỉ phân quyền tại đơn vị đang hoạt động.")
 
 
 @transaction.atomic
@@ -28,11 +28,11 @@ def membership_grant(
     level = unit.level if unit is not None else "national"
     if level not in ROLE_LEVELS[Role(role)]:
         raise ApplicationError(
-            _(ROLE_NOT_ALLOWED_AT_LEVEL).format(role=Role(role).label, level=level),
+            ROLE_NOT_ALLOWED_AT_LEVEL.format(role=Role(role).label, level=level),
             extra={"role": role, "level": level},
         )
     if unit is not None and unit.valid_to is not None:
-        raise ApplicationError(_(UNIT_NOT_IN_FORCE).format(unit=unit.full_name))
+        raise ApplicationError(UNIT_NOT_IN_FORCE.format(unit=unit.full_name))
     if actor is not None:
         require_permission(
             actor,
@@ -41,7 +41,7 @@ def membership_grant(
             unit_code=unit.code if unit else "",
         )
     if Membership.objects.filter(user=user, role=role, unit=unit, revoked_at__isnull=True).exists():
-        raise Conflict(_(MEMBERSHIP_EXISTS))
+        raise Conflict(MEMBERSHIP_EXISTS)
     membership = Membership.objects.create(
         user=user, role=role, unit=unit, province_code=unit.province_code if unit else ""
     )

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy
 
 from haicap.core.errors import ApplicationError
 from haicap.core.formatting import decimal
@@ -19,9 +20,9 @@ SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": "image/png",
 }
 EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
-FILE_TOO_LARGE = "Tệp «{name}» quá lớn ({size} MB); tối đa 10 MB mỗi tệp."
-FILE_TYPE = "Tệp «{name}» không phải PDF, JPEG hoặc PNG."
-TOO_MANY_FILES = "Tối đa {limit} tệp."
+FILE_TOO_LARGE = gettext_lazy("Tệp «{name}» quá lớn ({size} MB); tối đa 10 MB mỗi tệp.")
+FILE_TYPE = gettext_lazy("Tệp «{name}» không phải PDF, JPEG hoặc PNG.")
+TOO_MANY_FILES = gettext_lazy("Tối đa {limit} tệp.")
 
 
 def upload_checked(name: str, content: bytes, *, field: str = "files") -> str:

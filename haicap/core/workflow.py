@@ -23,6 +23,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import models, transaction
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from haicap.core.audit import audit_event_build
 from haicap.core.audit_words import audit_words, names_by
@@ -30,17 +31,17 @@ from haicap.core.errors import ApplicationError, Conflict, PermissionDenied
 from haicap.core.models import AuditEvent
 from haicap.core.permissions import PERMISSION_DENIED, Actor, has_permission
 
-UNKNOWN_ACTION = "Thao tác «{action}» không tồn tại."
-WRONG_STATE = "{record} {code} đang «{status}»: không thể «{action}». Thao tác được phép: {allowed}."
-NONE_ALLOWED = "không có"
-SYSTEM_ONLY = "Chỉ hệ thống mới thực hiện được thao tác này."
+UNKNOWN_ACTION = gettext_lazy("Thao tác «{action}» không tồn tại.")
+WRONG_STATE = gettext_lazy("{record} {code} đang «{status}»: không thể «{action}». Thao tác được phép: {allowed}.")
+NONE_ALLOWED = gettext_lazy("không có")
+SYSTEM_ONLY = gettext_lazy("Chỉ hệ thống mới thực hiện được thao tác này.")
 
 
 class SystemActor(AnonymousUser):
     """The platform itself acting (escalations, the simulator, routing): never a user, holds
     no permission, and is named in history lines and audit events as the system."""
 
-    label = "hệ thống"
+    label = "hệ thống"  # vi-only: stored as the history line's actor
 
     def __str__(self) -> str:
         return "system"
@@ -103,7 +104,7 @@ class Workflow:
     action_labels: ClassVar[dict[str, Any]] = {}
     record_name: ClassVar[Any]  # a lazy "Hồ sơ", "Phản ánh": the start of the 409 message
     related: ClassVar[tuple[str, ...]] = ()
-    anonymous_label: ClassVar[str] = "hệ thống"
+    anonymous_label: ClassVar[str] = "hệ thống"  # vi-only: stored with the history line
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy
 from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
 from ninja.pagination import paginate
 from ninja.responses import Status as Reply
@@ -36,7 +37,7 @@ from haicap.units.selectors import unit_by_code
 
 router = Router(tags=["dossiers"])
 AUTH = [TokenAuth(), django_auth]
-UNIT_NOT_FOUND = "Không tìm thấy xã/phường/tỉnh mã «{code}» đang có hiệu lực."
+UNIT_NOT_FOUND = gettext_lazy("Không tìm thấy xã/phường/tỉnh mã «{code}» đang có hiệu lực.")
 
 
 def unit_get(code: str, field: str) -> Unit:

@@ -9,6 +9,7 @@ import hashlib
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
@@ -18,14 +19,14 @@ from haicap.dossiers.codes import by_code
 from haicap.dossiers.models import Attachment, Dossier, Status
 from haicap.dossiers.rights import DossierAudit
 
-TRACK_NOT_FOUND = "Không tìm thấy hồ sơ với mã và 4 số cuối điện thoại này."
-DIGITS_INVALID = "Nhập đúng 4 số cuối của số điện thoại đã khai khi nộp hồ sơ."
+TRACK_NOT_FOUND = gettext_lazy("Không tìm thấy hồ sơ với mã và 4 số cuối điện thoại này.")
+DIGITS_INVALID = gettext_lazy("Nhập đúng 4 số cuối của số điện thoại đã khai khi nộp hồ sơ.")
 PER_CLIENT = (10, dt.timedelta(minutes=15))  # attempts per client address
 PER_DOSSIER = (20, dt.timedelta(hours=1))  # attempts per dossier code, from anywhere
 
 MAX_FILES = 20
-TOO_MANY_FILES = "Tối đa 20 tệp cho một hồ sơ."
-NOT_ATTACHABLE = "Hồ sơ {code} không còn nhận thêm giấy tờ (trạng thái «{status}»)."
+TOO_MANY_FILES = gettext_lazy("Tối đa 20 tệp cho một hồ sơ.")
+NOT_ATTACHABLE = gettext_lazy("Hồ sơ {code} không còn nhận thêm giấy tờ (trạng thái «{status}»).")
 
 
 def dossier_track(code: str, phone_digits: str, *, client: str) -> Dossier:
@@ -100,12 +101,12 @@ def attachments_add(
 
 
 ONLINE_PER_CLIENT = (
-    "Đã nhận {limit} hồ sơ trực tuyến từ địa chỉ mạng này trong {window}: "
-    "vui lòng thử lại sau {minutes} phút."
+    gettext_lazy("Đã nhận {limit} hồ sơ trực tuyến từ địa chỉ mạng này trong {window}: "
+    "vui lòng thử lại sau {minutes} phút.")
 )
 ONLINE_PER_PHONE = (
-    "Số điện thoại này đã nộp {limit} hồ sơ trực tuyến trong {window}: "
-    "vui lòng thử lại sau {minutes} phút hoặc nộp trực tiếp tại bộ phận một cửa."
+    gettext_lazy("Số điện thoại này đã nộp {limit} hồ sơ trực tuyến trong {window}: "
+    "vui lòng thử lại sau {minutes} phút hoặc nộp trực tiếp tại bộ phận một cửa.")
 )
 
 

@@ -12,11 +12,12 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 
 from haicap.core.errors import ApplicationError
 
 MAX_PER_DAY = 9999
-SEQUENCE_FULL = "Đơn vị {agency} đã tiếp nhận đủ 9.999 hồ sơ trong ngày {day:%d/%m/%Y}."
+SEQUENCE_FULL = gettext_lazy("Đơn vị {agency} đã tiếp nhận đủ 9.999 hồ sơ trong ngày {day:%d/%m/%Y}.")
 
 
 def agency_code(unit_code: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from haicap.core.errors import NotFound, PermissionDenied
 from haicap.core.permissions import PERMISSION_DENIED, scope_for
@@ -42,5 +43,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("procedure_code", "").strip()
     procedure = Procedure.objects.filter(code=code).first() if code else None
     if procedure is None:
-        raise NotFound(f"Không có thủ tục mã «{code[:40]}».", extra={"field": "procedure_code"})
+        raise NotFound(gettext("Không có thủ tục mã «{value}».").format(
+            value=code[:40]
+        ), extra={"field": "procedure_code"})
     return render(request, "dossiers/_checklist.html", {"checklist": checklist_rows(procedure)})

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 from haicap.core.errors import ApplicationError
 from haicap.core.fielderrors import Collector
 from haicap.dossiers.models import Channel, ReturnMethod
@@ -28,7 +30,7 @@ def _unit_by_code(code: str, field: str) -> Unit | None:
     unit = unit_by_code(code)
     if unit is None:
         raise ApplicationError(
-            f"Không có đơn vị hành chính mã «{code}».", extra={"field": field}, status=422
+            gettext("Không có đơn vị hành chính mã «{code}».").format(code=code), extra={"field": field}, status=422
         )
     return unit
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy
 
 from haicap.core.errors import ApplicationError, Conflict
 from haicap.core.formatting import vnd, whole_number
@@ -24,23 +25,23 @@ from haicap.dossiers.deadlines import Clock
 from haicap.dossiers.models import PaidVia, Payment, ReturnMethod
 from haicap.workdays.calendar import CUTOFF, VN, WorkCalendar, due_at
 
-ITEMS_REQUIRED = "Cần liệt kê đầy đủ các giấy tờ còn thiếu (tên, loại bản, lý do)."
-REASON_REQUIRED = "Cần ghi rõ lý do."
+ITEMS_REQUIRED = gettext_lazy("Cần liệt kê đầy đủ các giấy tờ còn thiếu (tên, loại bản, lý do).")
+REASON_REQUIRED = gettext_lazy("Cần ghi rõ lý do.")
 APPRAISAL_TOO_LATE = (
-    "Đã quá 3 ngày làm việc kể từ khi tiếp nhận ({received:%d/%m/%Y}): không thể yêu cầu bổ sung."
+    gettext_lazy("Đã quá 3 ngày làm việc kể từ khi tiếp nhận ({received:%d/%m/%Y}): không thể yêu cầu bổ sung.")
 )
-APOLOGY_ONCE = "Hồ sơ đã được hẹn lại một lần; chỉ được hẹn lại một lần."
+APOLOGY_ONCE = gettext_lazy("Hồ sơ đã được hẹn lại một lần; chỉ được hẹn lại một lần.")
 APOLOGY_TOO_LATE = (
-    "Phải thông báo chậm muộn ít nhất 1 ngày làm việc trước hạn trả ({due:%d/%m/%Y})."
+    gettext_lazy("Phải thông báo chậm muộn ít nhất 1 ngày làm việc trước hạn trả ({due:%d/%m/%Y}).")
 )
-APOLOGY_DATE = "Ngày hẹn mới phải sau hạn trả hiện tại ({due:%d/%m/%Y})."
-APOLOGY_DATE_TOO_FAR = "Ngày hẹn mới không được quá một năm sau hạn trả hiện tại ({due:%d/%m/%Y})."
+APOLOGY_DATE = gettext_lazy("Ngày hẹn mới phải sau hạn trả hiện tại ({due:%d/%m/%Y}).")
+APOLOGY_DATE_TOO_FAR = gettext_lazy("Ngày hẹn mới không được quá một năm sau hạn trả hiện tại ({due:%d/%m/%Y}).")
 APOLOGY_MAX_DAYS = 366
-APOLOGY_DATE_FORMAT = "Ngày hẹn mới phải có dạng YYYY-MM-DD."
-CONSULT_DAYS = "Thời hạn lấy ý kiến phải từ 1 đến 30 ngày làm việc."
-AMOUNT_POSITIVE = "Số tiền phải lớn hơn 0."
-UNPAID = "Hồ sơ chưa thu phí, lệ phí ({fee} đồng)."
-BAD_RETURN_METHOD = "Hình thức trả «{method}» không hợp lệ."
+APOLOGY_DATE_FORMAT = gettext_lazy("Ngày hẹn mới phải có dạng YYYY-MM-DD.")
+CONSULT_DAYS = gettext_lazy("Thời hạn lấy ý kiến phải từ 1 đến 30 ngày làm việc.")
+AMOUNT_POSITIVE = gettext_lazy("Số tiền phải lớn hơn 0.")
+UNPAID = gettext_lazy("Hồ sơ chưa thu phí, lệ phí ({fee} đồng).")
+BAD_RETURN_METHOD = gettext_lazy("Hình thức trả «{method}» không hợp lệ.")
 ITEM_KINDS = ("original", "certified", "copy")
 
 
@@ -71,7 +72,9 @@ def items_clean(items: Any) -> list[dict[str, str]]:
         kind = item.get("kind", "original") if isinstance(item, dict) else ""
         if not name or kind not in ITEM_KINDS:
             raise ApplicationError(
-                f"{ITEMS_REQUIRED} (mục {i})", extra={"field": "items", "item": i}, status=422
+                gettext("{message} (mục {i})").format(
+                    message=ITEMS_REQUIRED, i=i
+                ), extra={"field": "items", "item": i}, status=422
             )
         cleaned.append(
             {"name": name[:500], "kind": kind, "reason": str(item.get("reason", ""))[:500]}

@@ -159,4 +159,182 @@ EN = {
     "Tháng": "Month",
     "Cả năm": "Whole year",
     "Tháng %(m)s": "Month %(m)s",
+    # messages and labels through the catalogue (ADR 19)
+    'Không tìm thấy xã/phường/tỉnh mã «{code}» đang có hiệu lực.': (
+        'No commune, ward or province with code «{code}» is in force.'
+    ),
+    'Đơn vị {agency} đã tiếp nhận đủ 9.999 hồ sơ trong ngày {day:%d/%m/%Y}.': (
+        'The unit {agency} has received the maximum of 9,999 dossiers on {day:%d/%m/%Y}.'
+    ),
+    'Cần liệt kê đầy đủ các giấy tờ còn thiếu (tên, loại bản, lý do).': (
+        'List every missing paper (name, kind of copy, reason).'
+    ),
+    'Cần ghi rõ lý do.': 'Give the reason.',
+    'Đã quá 3 ngày làm việc kể từ khi tiếp nhận ({received:%d/%m/%Y}): không thể yêu cầu bổ sung.': (
+        'More than 3 working days have passed since receipt ({received:%d/%m/%Y}): a '
+        'supplement can no longer be requested.'
+    ),
+    'Hồ sơ đã được hẹn lại một lần; chỉ được hẹn lại một lần.': (
+        'The dossier was already given a new date once; it can be given a new date only once.'
+    ),
+    'Phải thông báo chậm muộn ít nhất 1 ngày làm việc trước hạn trả ({due:%d/%m/%Y}).': (
+        'A delay must be announced at least 1 working day before the due date '
+        '({due:%d/%m/%Y}).'
+    ),
+    'Ngày hẹn mới phải sau hạn trả hiện tại ({due:%d/%m/%Y}).': (
+        'The new date must be after the current due date ({due:%d/%m/%Y}).'
+    ),
+    'Ngày hẹn mới không được quá một năm sau hạn trả hiện tại ({due:%d/%m/%Y}).': (
+        'The new date may not be more than one year after the current due date '
+        '({due:%d/%m/%Y}).'
+    ),
+    'Ngày hẹn mới phải có dạng YYYY-MM-DD.': 'The new date must be written YYYY-MM-DD.',
+    'Thời hạn lấy ý kiến phải từ 1 đến 30 ngày làm việc.': 'The consultation period must be 1 to 30 working days.',
+    'Số tiền phải lớn hơn 0.': 'The amount must be greater than 0.',
+    'Hồ sơ chưa thu phí, lệ phí ({fee} đồng).': 'The fee has not been collected for this dossier ({fee} VND).',
+    'Hình thức trả «{method}» không hợp lệ.': 'The return method «{method}» is not valid.',
+    'Chọn xã/phường nơi nộp hồ sơ.': 'Choose the commune or ward where the dossier is filed.',
+    'Nộp tại trung tâm hoặc chi nhánh: chọn xã, phường giải quyết hồ sơ.': (
+        'Filed at a centre or branch: choose the commune or ward that decides the dossier.'
+    ),
+    'Xã/phường cư trú «{code}» không phải đơn vị đang có hiệu lực.': (
+        'The commune or ward of residence «{code}» is not a unit in force.'
+    ),
+    'Giấy tờ «{key}» không có trong danh mục của thủ tục {code}.': (
+        'The paper «{key}» is not in the checklist of procedure {code}.'
+    ),
+    'Số bản của «{name}» phải là số nguyên từ 0 đến {most}.': (
+        'The number of copies of «{name}» must be a whole number from 0 to {most}.'
+    ),
+    '«{name}»: đánh dấu đã nhận thì phải có ít nhất một bản.': (
+        '«{name}»: a paper ticked as received needs at least one copy.'
+    ),
+    'Giấy tờ đã nhận phải là một danh sách (key, số bản chính, bản sao có chứng thực, bản sao).': (
+        'The papers received must be a list (key, originals, certified copies, copies).'
+    ),
+    'Hồ sơ chưa đủ, chưa thể tiếp nhận: còn thiếu {names}. Chọn «Thiếu» để in phiếu yêu cầu bổ sung.': (
+        'The dossier is incomplete and cannot be accepted yet: {names} missing. Choose '
+        '«Missing» to print the supplement request.'
+    ),
+    'Tệp kết quả «{name}» không phải PDF hoàn chỉnh.': 'The result file «{name}» is not a complete PDF.',
+    'Tệp kết quả «{name}» quá lớn ({size} MB); tối đa {most} MB.': (
+        'The result file «{name}» is too large ({size} MB); at most {most} MB.'
+    ),
+    'Cần chọn tệp kết quả (PDF).': 'Choose the result file (PDF).',
+    'Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã xử lý xong (hiện: «{status}»).': (
+        'A result can be attached only while the dossier is being processed or once '
+        'processed (now: «{status}»).'
+    ),
+    'Hồ sơ chưa có kết quả điện tử.': 'The dossier has no electronic result yet.',
+    'Đã đính kèm kết quả điện tử.': 'The electronic result is attached.',
+    'Không tìm thấy hồ sơ «{code}».': 'No dossier «{code}» was found.',
+    'Hàng đợi «{queue}» không tồn tại; chọn một trong: {allowed}.': (
+        'There is no queue «{queue}»; choose one of: {allowed}.'
+    ),
+    'Chờ tiếp nhận': 'To receive',
+    'Chờ chuyển xử lý': 'To transfer',
+    'Sắp đến hạn (2 ngày làm việc)': 'Due soon (2 working days)',
+    'Chờ trả kết quả': 'To return',
+    'Tất cả': 'All',
+    'Hồ sơ nộp trực tuyến đã được ghi nhận, đang chờ bộ phận một cửa kiểm tra.': (
+        'The online dossier is recorded and waits for the one-stop desk to check it.'
+    ),
+    'Hồ sơ đã được tiếp nhận.': 'The dossier has been accepted.',
+    'Hồ sơ chưa đủ: cần bổ sung giấy tờ (xem phiếu yêu cầu bổ sung).': (
+        'The dossier is incomplete: papers must be supplemented (see the supplement request).'
+    ),
+    'Hồ sơ không được tiếp nhận.': 'The dossier was not accepted.',
+    'Hồ sơ đã được chuyển đến cơ quan giải quyết.': 'The dossier has been sent to the deciding body.',
+    'Hồ sơ đã được giao cho cán bộ xử lý.': 'The dossier has been assigned to a processing officer.',
+    'Cơ quan giải quyết đang lấy ý kiến cơ quan liên quan.': 'The deciding body is consulting the bodies concerned.',
+    'Khi thẩm định, hồ sơ cần bổ sung; thời hạn tạm dừng và được tính lại khi nhận đủ.': (
+        'On appraisal the dossier needs a supplement; the time limit pauses and restarts '
+        'once it is complete.'
+    ),
+    'Đã nhận giấy tờ bổ sung; hồ sơ tiếp tục được xử lý.': 'The supplement has been received; processing continues.',
+    'Hồ sơ bị chậm: cơ quan giải quyết xin lỗi và hẹn lại ngày trả.': (
+        'The dossier is late: the deciding body apologises and sets a new date.'
+    ),
+    'Cần nộp phí, lệ phí (nghĩa vụ tài chính) để tiếp tục.': (
+        'The fee must be paid (financial obligation) to continue.'
+    ),
+    'Đã nhận phí, lệ phí.': 'The fee has been received.',
+    'Đã ghi nhận yêu cầu rút hồ sơ.': 'The request to withdraw the dossier is recorded.',
+    'Hồ sơ đã dừng xử lý.': 'Processing of the dossier has stopped.',
+    'Đã có kết quả; chờ trả kết quả.': 'The result is ready and waits to be returned.',
+    'Đã trả kết quả.': 'The result has been returned.',
+    'trước hạn': 'early',
+    'quá hạn': 'late',
+    'Đã giải quyết xong ({outcome}).': 'Decided ({outcome}).',
+    'Tỉnh {province} không cung cấp thủ tục {code}.': 'Province {province} does not offer procedure {code}.',
+    (
+        'Tỉnh {province} chưa cung cấp trực tuyến thủ tục {code}: thời hạn giải quyết chưa '
+        'được tỉnh kiểm chứng hoặc tỉnh chưa mở dịch vụ trực tuyến; vui lòng nộp tại bộ phận '
+        'một cửa.'
+    ): (
+        'Province {province} does not offer procedure {code} online yet: its time limit is '
+        'not verified by the province or the province has not opened the online service; '
+        'please file at the one-stop desk.'
+    ),
+    'Thủ tục {code} không phi địa giới: hồ sơ phải nộp tại {unit}.': (
+        'Procedure {code} is not boundary-free: the dossier must be filed at {unit}.'
+    ),
+    'Cơ quan giải quyết {unit} ở tỉnh khác; chỉ tiếp nhận phi địa giới trong tỉnh.': (
+        'The deciding body {unit} is in another province; boundary-free filing is only '
+        'within the province.'
+    ),
+    'Đơn vị {code} không còn hiệu lực.': 'The unit {code} is no longer in force.',
+    (
+        'Thủ tục {code} không phi địa giới: {point} chỉ tiếp nhận thủ tục phi địa giới; hồ '
+        'sơ phải nộp tại xã, phường có thẩm quyền.'
+    ): (
+        'Procedure {code} is not boundary-free: {point} receives only boundary-free '
+        'procedures; the dossier must be filed at the competent commune or ward.'
+    ),
+    'Chọn xã, phường (hoặc tỉnh) có thẩm quyền giải quyết hồ sơ.': (
+        'Choose the commune or ward (or the province) competent to decide the dossier.'
+    ),
+    'Hồ sơ đã được đánh giá.': 'The dossier has already been rated.',
+    'Chỉ đánh giá được sau khi đã trả kết quả.': 'A dossier can be rated only after its result is returned.',
+    'Giá trị «{value}» không hợp lệ cho {label}; chọn một trong: {allowed}.': (
+        'The value «{value}» is not valid for {label}; choose one of: {allowed}.'
+    ),
+    'Số bộ hồ sơ phải là số nguyên từ 1 đến {most}.': 'The number of sets must be a whole number from 1 to {most}.',
+    'hình thức trả kết quả': 'return method',
+    'Chưa tải lên «{label}» (bắt buộc).': '«{label}» is not uploaded (required).',
+    'Bạn chọn «{condition}» nhưng chưa tải lên «{label}».': 'You chose «{condition}» but did not upload «{label}».',
+    'Thủ tục {code} không có thành phần hồ sơ «{key}» để tải lên.': (
+        'Procedure {code} has no dossier paper «{key}» to upload.'
+    ),
+    'Cần tải lên ít nhất một thành phần hồ sơ (PDF, JPEG hoặc PNG).': (
+        'Upload at least one dossier paper (PDF, JPEG or PNG).'
+    ),
+    'Họ tên phải có từ 2 đến 120 ký tự chữ.': 'The full name must have 2 to 120 letters.',
+    'Thư điện tử «{value}» không hợp lệ.': 'The email address «{value}» is not valid.',
+    'Địa chỉ phải có từ 5 đến 300 ký tự.': 'The address must have 5 to 300 characters.',
+    'Chọn thủ tục.': 'Choose a procedure.',
+    'Không có thủ tục mã «{code}».': 'There is no procedure with code «{code}».',
+    'Không tìm thấy tệp đính kèm.': 'The attachment was not found.',
+    'Hồ sơ đã có phiếu yêu cầu bổ sung khi tiếp nhận: chỉ yêu cầu một lần, đầy đủ.': (
+        'The dossier already had a supplement request at intake: a supplement is requested '
+        'once, completely.'
+    ),
+    (
+        'Cán bộ được phân công phải là cán bộ xử lý đang làm việc tại {unit} (không phải tài '
+        'khoản mô phỏng, cán bộ cấp tỉnh hay chính người phân công).'
+    ): (
+        'The assigned officer must be a processing officer working at {unit} (not a '
+        'simulated account, a provincial officer or the assigning officer).'
+    ),
+    'Không có thủ tục mã «{value}».': 'There is no procedure with code «{value}».',
+    'Không có đơn vị hành chính mã «{code}».': 'There is no administrative unit with code «{code}».',
+    '{message} (mục {i})': '{message} (item {i})',
+    '{originals} bản chính': '{originals} originals',
+    '{certified} bản sao có chứng thực': '{certified} certified copies',
+    '{copies} bản sao': '{copies} copies',
+    'Kết quả tiếp nhận «{outcome}» không hợp lệ.': 'The intake outcome «{outcome}» is not valid.',
+    'Đã tạo hồ sơ {code}.': 'Dossier {code} created.',
+    '«{value}» không phải số.': '«{value}» is not a number.',
+    '{label}: đã ghi nhận.': '{label}: recorded.',
+    'Năm «{year_text}» không hợp lệ.': 'The year «{year_text}» is not valid.',
 }

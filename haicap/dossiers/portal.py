@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -91,7 +92,7 @@ def _receiving_places(post: Any) -> tuple[Unit, Unit | None]:
     )
     if receiving is None:
         raise ApplicationError(
-            "Chọn xã/phường nơi nộp hồ sơ.", extra={"field": "receiving_unit"}, status=422
+            gettext_lazy("Chọn xã/phường nơi nộp hồ sơ."), extra={"field": "receiving_unit"}, status=422
         )
     if receiving.level != "point":
         return receiving, None
@@ -102,7 +103,7 @@ def _receiving_places(post: Any) -> tuple[Unit, Unit | None]:
     )
     if competent is None:
         raise ApplicationError(
-            "Nộp tại trung tâm hoặc chi nhánh: chọn xã, phường giải quyết hồ sơ.",
+            gettext_lazy("Nộp tại trung tâm hoặc chi nhánh: chọn xã, phường giải quyết hồ sơ."),
             extra={"field": "competent_unit"},
             status=422,
         )

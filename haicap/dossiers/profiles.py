@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError
@@ -21,7 +22,7 @@ from haicap.dossiers.validation import Applicant
 from haicap.units.address.convert import convert_address
 from haicap.units.models import Unit
 
-COMMUNE_INVALID = "Xã/phường cư trú «{code}» không phải đơn vị đang có hiệu lực."
+COMMUNE_INVALID = gettext_lazy("Xã/phường cư trú «{code}» không phải đơn vị đang có hiệu lực.")
 
 
 def profile_of(actor: Actor) -> CitizenProfile | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
 
 from haicap.core.errors import ApplicationError
@@ -17,12 +18,15 @@ from haicap.procedures.models import Procedure
 from haicap.procedures.requirements import Checklist, Item, checklist_for
 
 FIELD = "received_items"
-UNKNOWN_KEY = "Giấy tờ «{key}» không có trong danh mục của thủ tục {code}."
-BAD_COUNT = "Số bản của «{name}» phải là số nguyên từ 0 đến {most}."
-NOTHING_COUNTED = "«{name}»: đánh dấu đã nhận thì phải có ít nhất một bản."
-NOT_A_LIST = "Giấy tờ đã nhận phải là một danh sách (key, số bản chính, bản sao có chứng thực, bản sao)."
-INCOMPLETE = "Hồ sơ chưa đủ, chưa thể tiếp nhận: còn thiếu {names}. Chọn «Thiếu» để in phiếu yêu cầu bổ sung."
-MISSING_REASON = "Chưa nộp"
+UNKNOWN_KEY = gettext_lazy("Giấy tờ «{key}» không có trong danh mục của thủ tục {code}.")
+BAD_COUNT = gettext_lazy("Số bản của «{name}» phải là số nguyên từ 0 đến {most}.")
+NOTHING_COUNTED = gettext_lazy("«{name}»: đánh dấu đã nhận thì phải có ít nhất một bản.")
+NOT_A_LIST = gettext_lazy("Giấy tờ đã nhận phải là một danh sách (key, số bản chính, bản sao có chứng thực, bản sao).")
+INCOMPLETE = gettext_lazy(
+    "Hồ sơ chưa đủ, chưa thể tiếp nhận: còn thiếu {names}. "
+    "Chọn «Thiếu» để in phiếu yêu cầu bổ sung."
+)
+MISSING_REASON = "Chưa nộp"  # vi-only: stored in the supplement request, printed on form 02
 MOST_COPIES = 20
 COUNTS = ("originals", "certified", "copies")
 
@@ -112,11 +116,11 @@ def received_lines(received: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for r in received:
         parts = []
         if r.get("originals"):
-            parts.append(f"{r['originals']} bản chính")
+            parts.append(gettext("{originals} bản chính").format(originals=r["originals"]))
         if r.get("certified"):
-            parts.append(f"{r['certified']} bản sao có chứng thực")
+            parts.append(gettext("{certified} bản sao có chứng thực").format(certified=r["certified"]))
         if r.get("copies"):
-            parts.append(f"{r['copies']} bản sao")
+            parts.append(gettext("{copies} bản sao").format(copies=r["copies"]))
         lines.append({**r, "copies_text": ", ".join(parts)})
     return lines
 

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import FileResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
@@ -24,11 +25,11 @@ from haicap.dossiers.rights import DossierAudit, DossierPerm
 from haicap.dossiers.signals import dossier_changed
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-RESULT_NOT_PDF = "Tệp kết quả «{name}» không phải PDF hoàn chỉnh."
-RESULT_TOO_LARGE = "Tệp kết quả «{name}» quá lớn ({size} MB); tối đa {most} MB."
-RESULT_EMPTY = "Cần chọn tệp kết quả (PDF)."
-RESULT_WHEN = "Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã xử lý xong (hiện: «{status}»)."
-RESULT_NONE = "Hồ sơ chưa có kết quả điện tử."
+RESULT_NOT_PDF = gettext_lazy("Tệp kết quả «{name}» không phải PDF hoàn chỉnh.")
+RESULT_TOO_LARGE = gettext_lazy("Tệp kết quả «{name}» quá lớn ({size} MB); tối đa {most} MB.")
+RESULT_EMPTY = gettext_lazy("Cần chọn tệp kết quả (PDF).")
+RESULT_WHEN = gettext_lazy("Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã xử lý xong (hiện: «{status}»).")
+RESULT_NONE = gettext_lazy("Hồ sơ chưa có kết quả điện tử.")
 # the statuses in which the officer may attach (or replace) the result, and the citizen get it
 ATTACH_STATUSES = (Status.PROCESSING, Status.PROCESSED)
 READY_STATUSES = (Status.PROCESSED, Status.RETURNED)

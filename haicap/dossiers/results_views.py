@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from haicap.core.clients import client_address
@@ -47,7 +48,7 @@ def result_upload(request: HttpRequest, code: str) -> HttpResponse:
         context = _action_context(request, code)
         context.update(form_errors(exc, ACTION_LABELS), invalid_form="result_upload")
         return render(request, "dossiers/detail.html", context, status=exc.status)
-    messages.success(request, "Đã đính kèm kết quả điện tử.")
+    messages.success(request, gettext_lazy("Đã đính kèm kết quả điện tử."))
     return redirect("dossiers:detail", code=code)
 
 

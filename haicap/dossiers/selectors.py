@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from haicap.core.errors import NotFound
 from haicap.core.permissions import Actor, Scope, scope_for
@@ -24,17 +25,17 @@ from haicap.units.selectors import unit_ids
 from haicap.workdays.calendar import VN
 
 S = Status
-DOSSIER_NOT_FOUND = "Không tìm thấy hồ sơ «{code}»."
-UNKNOWN_QUEUE = "Hàng đợi «{queue}» không tồn tại; chọn một trong: {allowed}."
+DOSSIER_NOT_FOUND = gettext_lazy("Không tìm thấy hồ sơ «{code}».")
+UNKNOWN_QUEUE = gettext_lazy("Hàng đợi «{queue}» không tồn tại; chọn một trong: {allowed}.")
 
-QUEUES: dict[str, str] = {
-    "receive": "Chờ tiếp nhận",
-    "transfer": "Chờ chuyển xử lý",
-    "process": "Đang xử lý",
-    "due_soon": "Sắp đến hạn (2 ngày làm việc)",
-    "late": "Quá hạn",
-    "return": "Chờ trả kết quả",
-    "all": "Tất cả",
+QUEUES: dict[str, Any] = {
+    "receive": gettext_lazy("Chờ tiếp nhận"),
+    "transfer": gettext_lazy("Chờ chuyển xử lý"),
+    "process": gettext_lazy("Đang xử lý"),
+    "due_soon": gettext_lazy("Sắp đến hạn (2 ngày làm việc)"),
+    "late": gettext_lazy("Quá hạn"),
+    "return": gettext_lazy("Chờ trả kết quả"),
+    "all": gettext_lazy("Tất cả"),
 }
 
 
@@ -141,28 +142,34 @@ def due_dates(dossiers: Iterable[Dossier]) -> dict[int, dt.datetime]:
 
 # --- the citizen's view -----------------------------------------------------------------------
 
-PLAIN: dict[str, str] = {
-    "intake_register": "Hồ sơ nộp trực tuyến đã được ghi nhận, đang chờ bộ phận một cửa kiểm tra.",
-    "intake_accept": "Hồ sơ đã được tiếp nhận.",
-    "intake_supplement": "Hồ sơ chưa đủ: cần bổ sung giấy tờ (xem phiếu yêu cầu bổ sung).",
-    "intake_refuse": "Hồ sơ không được tiếp nhận.",
-    "accept": "Hồ sơ đã được tiếp nhận.",
-    "request_supplement": "Hồ sơ chưa đủ: cần bổ sung giấy tờ (xem phiếu yêu cầu bổ sung).",
-    "refuse": "Hồ sơ không được tiếp nhận.",
-    "transfer": "Hồ sơ đã được chuyển đến cơ quan giải quyết.",
-    "assign": "Hồ sơ đã được giao cho cán bộ xử lý.",
-    "consult": "Cơ quan giải quyết đang lấy ý kiến cơ quan liên quan.",
-    "request_supplement_appraisal": "Khi thẩm định, hồ sơ cần bổ sung; thời hạn tạm dừng "
-    "và được tính lại khi nhận đủ.",
-    "supplement_received": "Đã nhận giấy tờ bổ sung; hồ sơ tiếp tục được xử lý.",
-    "apologize": "Hồ sơ bị chậm: cơ quan giải quyết xin lỗi và hẹn lại ngày trả.",
-    "request_payment": "Cần nộp phí, lệ phí (nghĩa vụ tài chính) để tiếp tục.",
-    "payment_received": "Đã nhận phí, lệ phí.",
-    "withdraw": "Đã ghi nhận yêu cầu rút hồ sơ.",
-    "stop": "Hồ sơ đã dừng xử lý.",
-    "complete": "Đã có kết quả; chờ trả kết quả.",
-    "return": "Đã trả kết quả.",
+PLAIN: dict[str, Any] = {
+    "intake_register": gettext_lazy("Hồ sơ nộp trực tuyến đã được ghi nhận, đang chờ bộ phận một cửa kiểm tra."),
+    "intake_accept": gettext_lazy("Hồ sơ đã được tiếp nhận."),
+    "intake_supplement": gettext_lazy("Hồ sơ chưa đủ: cần bổ sung giấy tờ (xem phiếu yêu cầu bổ sung)."),
+    "intake_refuse": gettext_lazy("Hồ sơ không được tiếp nhận."),
+    "accept": gettext_lazy("Hồ sơ đã được tiếp nhận."),
+    "request_supplement": gettext_lazy("Hồ sơ chưa đủ: cần bổ sung giấy tờ (xem phiếu yêu cầu bổ sung)."),
+    "refuse": gettext_lazy("Hồ sơ không được tiếp nhận."),
+    "transfer": gettext_lazy("Hồ sơ đã được chuyển đến cơ quan giải quyết."),
+    "assign": gettext_lazy("Hồ sơ đã được giao cho cán bộ xử lý."),
+    "consult": gettext_lazy("Cơ quan giải quyết đang lấy ý kiến cơ quan liên quan."),
+    "request_supplement_appraisal": gettext_lazy("Khi thẩm định, hồ sơ cần bổ sung; thời hạn tạm dừng "
+    "và được tính lại khi nhận đủ."),
+    "supplement_received": gettext_lazy("Đã nhận giấy tờ bổ sung; hồ sơ tiếp tục được xử lý."),
+    "apologize": gettext_lazy("Hồ sơ bị chậm: cơ quan giải quyết xin lỗi và hẹn lại ngày trả."),
+    "request_payment": gettext_lazy("Cần nộp phí, lệ phí (nghĩa vụ tài chính) để tiếp tục."),
+    "payment_received": gettext_lazy("Đã nhận phí, lệ phí."),
+    "withdraw": gettext_lazy("Đã ghi nhận yêu cầu rút hồ sơ."),
+    "stop": gettext_lazy("Hồ sơ đã dừng xử lý."),
+    "complete": gettext_lazy("Đã có kết quả; chờ trả kết quả."),
+    "return": gettext_lazy("Đã trả kết quả."),
 }
+OUTCOME_WORDS = {
+    "early": gettext_lazy("trước hạn"),
+    "on_time": gettext_lazy("đúng hạn"),
+    "late": gettext_lazy("quá hạn"),
+}
+FINISHED = gettext_lazy("Đã giải quyết xong ({outcome}).")
 # What the citizen is shown beside the plain sentence: reasons they need, not internal notes.
 PUBLIC_NOTES = {"intake_refuse", "refuse", "apologize", "withdraw", "stop", "return"}
 
@@ -183,10 +190,10 @@ def citizen_history(dossier: Dossier) -> list[HistoryLine]:
     lines = []
     event: DossierEvent
     for event in dossier.events.all():
-        text = PLAIN.get(event.action, event.action)
+        text = str(PLAIN.get(event.action, event.action))
         if event.action == "complete":
-            outcome = {"early": "trước hạn", "on_time": "đúng hạn", "late": "quá hạn"}
-            text = f"Đã giải quyết xong ({outcome.get(event.data.get('outcome', ''), '')})."
+            outcome = OUTCOME_WORDS.get(event.data.get("outcome", ""), "")
+            text = str(FINISHED).format(outcome=outcome)
         lines.append(
             HistoryLine(
                 at=event.at.astimezone(VN),

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
@@ -43,24 +44,24 @@ from haicap.units.models import Level, Unit
 from haicap.units.selectors import unit_in_force
 from haicap.workdays.calendar import VN
 
-NOT_OFFERED = "Tỉnh {province} không cung cấp thủ tục {code}."
+NOT_OFFERED = gettext_lazy("Tỉnh {province} không cung cấp thủ tục {code}.")
 NOT_ONLINE = (
-    "Tỉnh {province} chưa cung cấp trực tuyến thủ tục {code}: thời hạn giải quyết chưa được tỉnh "
-    "kiểm chứng hoặc tỉnh chưa mở dịch vụ trực tuyến; vui lòng nộp tại bộ phận một cửa."
+    gettext_lazy("Tỉnh {province} chưa cung cấp trực tuyến thủ tục {code}: thời hạn giải quyết chưa được tỉnh "
+    "kiểm chứng hoặc tỉnh chưa mở dịch vụ trực tuyến; vui lòng nộp tại bộ phận một cửa.")
 )
-NOT_BOUNDARY_FREE = "Thủ tục {code} không phi địa giới: hồ sơ phải nộp tại {unit}."
-OTHER_PROVINCE = "Cơ quan giải quyết {unit} ở tỉnh khác; chỉ tiếp nhận phi địa giới trong tỉnh."
-UNIT_NOT_IN_FORCE = "Đơn vị {code} không còn hiệu lực."
+NOT_BOUNDARY_FREE = gettext_lazy("Thủ tục {code} không phi địa giới: hồ sơ phải nộp tại {unit}.")
+OTHER_PROVINCE = gettext_lazy("Cơ quan giải quyết {unit} ở tỉnh khác; chỉ tiếp nhận phi địa giới trong tỉnh.")
+UNIT_NOT_IN_FORCE = gettext_lazy("Đơn vị {code} không còn hiệu lực.")
 POINT_NOT_BOUNDARY_FREE = (
-    "Thủ tục {code} không phi địa giới: {point} chỉ tiếp nhận thủ tục phi địa giới; "
-    "hồ sơ phải nộp tại xã, phường có thẩm quyền."
+    gettext_lazy("Thủ tục {code} không phi địa giới: {point} chỉ tiếp nhận thủ tục phi địa giới; "
+    "hồ sơ phải nộp tại xã, phường có thẩm quyền.")
 )
-COMPETENT_NEEDED = "Chọn xã, phường (hoặc tỉnh) có thẩm quyền giải quyết hồ sơ."
-RATING_ONCE = "Hồ sơ đã được đánh giá."
-RATING_NOT_RETURNED = "Chỉ đánh giá được sau khi đã trả kết quả."
-DOSSIER_NOT_FOUND = "Không tìm thấy hồ sơ «{code}»."
-BAD_CHOICE = "Giá trị «{value}» không hợp lệ cho {label}; chọn một trong: {allowed}."
-BAD_SETS = "Số bộ hồ sơ phải là số nguyên từ 1 đến {most}."
+COMPETENT_NEEDED = gettext_lazy("Chọn xã, phường (hoặc tỉnh) có thẩm quyền giải quyết hồ sơ.")
+RATING_ONCE = gettext_lazy("Hồ sơ đã được đánh giá.")
+RATING_NOT_RETURNED = gettext_lazy("Chỉ đánh giá được sau khi đã trả kết quả.")
+DOSSIER_NOT_FOUND = gettext_lazy("Không tìm thấy hồ sơ «{code}».")
+BAD_CHOICE = gettext_lazy("Giá trị «{value}» không hợp lệ cho {label}; chọn một trong: {allowed}.")
+BAD_SETS = gettext_lazy("Số bộ hồ sơ phải là số nguyên từ 1 đến {most}.")
 MOST_SETS = 50
 
 
@@ -89,8 +90,8 @@ class Intake:
         channel or return method is never stored; every bad field is reported at once."""
         errors = Collector()
         for name, choices, label in (
-            ("channel", Channel, "kênh nộp"),
-            ("return_method", ReturnMethod, "hình thức trả kết quả"),
+            ("channel", Channel, gettext_lazy("kênh nộp")),
+            ("return_method", ReturnMethod, gettext_lazy("hình thức trả kết quả")),
         ):
             value = getattr(self, name)
             if value not in choices.values:
@@ -273,7 +274,9 @@ def _outcome_checked(
     """The intake's outcome is one of the four, a refusal has its reason, a supplement request
     its items (returned, cleaned)."""
     if outcome not in INTAKE_STATUS:
-        raise ApplicationError(f"Kết quả tiếp nhận «{outcome}» không hợp lệ.", status=422)
+        raise ApplicationError(gettext("Kết quả tiếp nhận «{outcome}» không hợp lệ.").format(
+            outcome=outcome
+        ), status=422)
     if outcome == "refuse" and not refusal_reason.strip():
         raise ApplicationError(REASON_REQUIRED, extra={"field": "refusal_reason"}, status=422)
     return items_clean(missing_items) if outcome == "supplement" else []

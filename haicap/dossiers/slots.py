@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 from haicap.core.errors import ApplicationError
 from haicap.core.fielderrors import Collector
 from haicap.core.uploads import EXTENSIONS, MAX_FILE_BYTES
@@ -19,12 +21,12 @@ ACCEPT = ",".join(
     [".pdf", ".jpg", ".jpeg", ".png", *sorted(EXTENSIONS)]
 )  # the browser's file picker; the bytes are what core.uploads checks
 ACCEPTED_LABEL = "PDF, JPEG, PNG"
-OTHER_KEY, OTHER_LABEL = "", "Giấy tờ khác"
+OTHER_KEY, OTHER_LABEL = "", gettext_lazy("Giấy tờ khác")
 LABEL_MOST = 200
-SLOT_EMPTY = "Chưa tải lên «{label}» (bắt buộc)."
-CONDITION_EMPTY = "Bạn chọn «{condition}» nhưng chưa tải lên «{label}»."
-UNKNOWN_SLOT = "Thủ tục {code} không có thành phần hồ sơ «{key}» để tải lên."
-NO_FILES = "Cần tải lên ít nhất một thành phần hồ sơ (PDF, JPEG hoặc PNG)."
+SLOT_EMPTY = gettext_lazy("Chưa tải lên «{label}» (bắt buộc).")
+CONDITION_EMPTY = gettext_lazy("Bạn chọn «{condition}» nhưng chưa tải lên «{label}».")
+UNKNOWN_SLOT = gettext_lazy("Thủ tục {code} không có thành phần hồ sơ «{key}» để tải lên.")
+NO_FILES = gettext_lazy("Cần tải lên ít nhất một thành phần hồ sơ (PDF, JPEG hoặc PNG).")
 
 
 def _label(name: str) -> str:
@@ -114,7 +116,7 @@ def uploads_from(slots: list[Slot], files: Any, data: Any, *, declared: bool) ->
         uploads += got
     errors.done()
     uploads += [
-        (OTHER_KEY, OTHER_LABEL, f.name or "", f.read(MAX_FILE_BYTES + 1))
+        (OTHER_KEY, str(OTHER_LABEL), f.name or "", f.read(MAX_FILE_BYTES + 1))
         for f in files.getlist("file_other")
     ]
     if not uploads and not declared:

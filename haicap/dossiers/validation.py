@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from haicap.core.errors import ApplicationError, NotFound
@@ -17,9 +18,9 @@ from haicap.core.text import nfc
 from haicap.procedures.models import Procedure
 from haicap.procedures.selectors import procedure_for_intake
 
-NAME_INVALID = "Họ tên phải có từ 2 đến 120 ký tự chữ."
-EMAIL_INVALID = "Thư điện tử «{value}» không hợp lệ."
-ADDRESS_INVALID = "Địa chỉ phải có từ 5 đến 300 ký tự."
+NAME_INVALID = gettext_lazy("Họ tên phải có từ 2 đến 120 ký tự chữ.")
+EMAIL_INVALID = gettext_lazy("Thư điện tử «{value}» không hợp lệ.")
+ADDRESS_INVALID = gettext_lazy("Địa chỉ phải có từ 5 đến 300 ký tự.")
 # the fields of a dossier's action forms (assign, consult, supplement, apology, fee, return…)
 ACTION_LABELS = {
     "officer_id": _("Cán bộ"),
@@ -33,8 +34,8 @@ ACTION_LABELS = {
     "note": _("Ghi chú kết quả"),
     "result": _("Kết quả điện tử (PDF, có chữ ký số)"),
 }
-PROCEDURE_NEEDED = "Chọn thủ tục."
-PROCEDURE_UNKNOWN = "Không có thủ tục mã «{code}»."
+PROCEDURE_NEEDED = gettext_lazy("Chọn thủ tục.")
+PROCEDURE_UNKNOWN = gettext_lazy("Không có thủ tục mã «{code}».")
 
 # the applicant's fields as the counter and the portal label them (the error summary's links)
 APPLICANT_LABELS = {

@@ -17,6 +17,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
@@ -51,7 +52,8 @@ from haicap.units.points import is_point
 from haicap.units.selectors import default_province, unit_by_code
 from haicap.workdays.calendar import VN
 
-ITEM_KINDS = {"bản chính": "original", "bản sao có chứng thực": "certified", "bản sao": "copy"}
+# vi-only: the words an officer types, read
+ITEM_KINDS = {"bản chính": "original", "bản sao có chứng thực": "certified", "bản sao": "copy"}  # vi-only: parsed
 
 
 def _officer_units(request: HttpRequest, perm: str = DossierPerm.RECEIVE) -> list[Unit]:
@@ -140,7 +142,7 @@ def receive(request: HttpRequest) -> HttpResponse:
             context.update(form_errors(exc, INTAKE_LABELS))
             context["checklist"] = checklist_again(post)
             return render(request, "dossiers/receive.html", context, status=exc.status)
-        messages.success(request, f"Đã tạo hồ sơ {dossier.code}.")
+        messages.success(request, gettext("Đã tạo hồ sơ {code}.").format(code=dossier.code))
         if dossier.due_at is not None:  # accepted: the slip opens for printing
             return redirect(reverse("dossiers:detail", args=[dossier.code]) + "?in=01")
         return redirect("dossiers:detail", code=dossier.code)
@@ -295,7 +297,7 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
         for key in ("officer_id", "days", "amount"):
             if key in params:
                 if not str(params[key]).isdigit():
-                    errors.add(key, f"«{params[key]}» không phải số.")
+                    errors.add(key, gettext("«{value}» không phải số.").format(value=params[key]))
                 else:
                     params[key] = int(params[key])
         errors.done()
@@ -312,7 +314,7 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
         context.update(invalid_form=action, data=post)  # the action's form keeps what was typed
         return render(request, "dossiers/detail.html", context, status=exc.status)
     label = TRANSITIONS[action].label if action in TRANSITIONS else action
-    messages.success(request, f"{label}: đã ghi nhận.")
+    messages.success(request, gettext("{label}: đã ghi nhận.").format(label=label))
     return redirect("dossiers:detail", code=code)
 
 
@@ -328,7 +330,7 @@ def attachment(request: HttpRequest, code: str, pk: int) -> FileResponse:
     dossier = dossier_for(request.user, code)
     item = dossier.attachments.filter(pk=pk).first()
     if item is None:
-        raise NotFound("Không tìm thấy tệp đính kèm.")
+        raise NotFound(gettext_lazy("Không tìm thấy tệp đính kèm."))
     return FileResponse(item.file.open("rb"), content_type=item.content_type)
 
 
@@ -345,7 +347,7 @@ def register(request: HttpRequest) -> HttpResponse:
     year_text = request.GET.get("year", "") or str(timezone.now().astimezone(VN).year)
     if not year_text.isdigit() or not 2025 <= int(year_text) <= dt.date.today().year + 1:
         raise ApplicationError(
-            f"Năm «{year_text}» không hợp lệ.", extra={"field": "year"}, status=422
+            gettext("Năm «{year_text}» không hợp lệ.").format(year_text=year_text), extra={"field": "year"}, status=422
         )
     year = int(year_text)
     month_text = request.GET.get("month", "").strip()

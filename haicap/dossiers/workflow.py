@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from haicap.core.errors import ApplicationError, Conflict
@@ -192,10 +193,10 @@ def action_label(action: str) -> str:
     return str(transition.label if transition else INTAKE_LABELS.get(action, action))
 
 
-SUPPLEMENT_ONCE = "Hồ sơ đã có phiếu yêu cầu bổ sung khi tiếp nhận: chỉ yêu cầu một lần, đầy đủ."
+SUPPLEMENT_ONCE = gettext_lazy("Hồ sơ đã có phiếu yêu cầu bổ sung khi tiếp nhận: chỉ yêu cầu một lần, đầy đủ.")
 OFFICER_NOT_HERE = (
-    "Cán bộ được phân công phải là cán bộ xử lý đang làm việc tại {unit} "
-    "(không phải tài khoản mô phỏng, cán bộ cấp tỉnh hay chính người phân công)."
+    gettext_lazy("Cán bộ được phân công phải là cán bộ xử lý đang làm việc tại {unit} "
+    "(không phải tài khoản mô phỏng, cán bộ cấp tỉnh hay chính người phân công).")
 )
 
 
@@ -272,7 +273,7 @@ def official_code_draw(
 def official_code_set(d: Any, step: Any, code: str) -> None:
     """`d` gets `code`; the step's note and data (a Step, or a control-sheet row) say so."""
     d.code = code
-    note = f"{code} (mã tra cứu {d.online_reference})"
+    note = f"{code} (mã tra cứu {d.online_reference})"  # vi-only: stored note
     data = {"code": code, "online_reference": d.online_reference}
     if isinstance(step, dict):
         step["note"], step["data"] = note, {**step["data"], **data}

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext
 from ninja import Field, File, Router, Schema, UploadedFile
 from ninja.pagination import paginate
 from ninja.responses import Status as Reply
@@ -171,7 +172,7 @@ def queue(request: HttpRequest) -> list[Any]:
 def detail(request: HttpRequest, code: str) -> dict[str, Any]:
     report = Report.objects.select_related("category").filter(code=code, hidden=False).first()
     if report is None:
-        raise NotFound(f"Không tìm thấy phản ánh «{code}».")
+        raise NotFound(gettext("Không tìm thấy phản ánh «{code}».").format(code=code))
     return report_out(report)
 
 
@@ -196,7 +197,7 @@ class ActedOut(ReportOut):
 def act(request: HttpRequest, code: str, action: str, data: ActionIn) -> dict[str, Any]:
     report = Report.objects.filter(code=code).first()
     if report is None:
-        raise NotFound(f"Không tìm thấy phản ánh «{code}».")
+        raise NotFound(gettext("Không tìm thấy phản ánh «{code}».").format(code=code))
     # report_transition checks the role at the report's unit, as for the web pages
     params = {k: v for k, v in data.dict().items() if v not in ("", None)}
     if data.committed_date:
@@ -227,7 +228,7 @@ def evidence(
 ) -> Reply[list[dict[str, Any]]]:
     report = Report.objects.filter(code=code).first()
     if report is None:
-        raise NotFound(f"Không tìm thấy phản ánh «{code}».")
+        raise NotFound(gettext("Không tìm thấy phản ánh «{code}».").format(code=code))
     # scoped like the answer itself: HANDLE_FEEDBACK at the report's responsible unit
     stored = answer_evidence_add(report, actor=request.user, files=evidence)
     return Reply(

@@ -10,17 +10,20 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 from haicap.core.errors import ApplicationError
 from haicap.core.text import nfc
 from haicap.core.workflow import Step
 from haicap.feedback import deadlines
 from haicap.workdays.calendar import VN, WorkCalendar, due_at
 
-TEXT_REQUIRED = "Cần nội dung trả lời, cập nhật hoặc lý do (ít nhất 10 ký tự)."
-BODY_REQUIRED = "Cần ghi rõ cơ quan có thẩm quyền xử lý."
-COMMITTED_DATE = "Ngày hẹn trả lời phải từ hôm nay trở đi, dạng YYYY-MM-DD."
-RATING_REASON = "Cần ghi lý do không hài lòng."
-SATISFACTION = {True: "hài lòng", False: "không hài lòng", None: "không đánh giá"}
+TEXT_REQUIRED = gettext_lazy("Cần nội dung trả lời, cập nhật hoặc lý do (ít nhất 10 ký tự).")
+BODY_REQUIRED = gettext_lazy("Cần ghi rõ cơ quan có thẩm quyền xử lý.")
+COMMITTED_DATE = gettext_lazy("Ngày hẹn trả lời phải từ hôm nay trở đi, dạng YYYY-MM-DD.")
+RATING_REASON = gettext_lazy("Cần ghi lý do không hài lòng.")
+# vi-only: the rating's words in the stored history note
+SATISFACTION = {True: "hài lòng", False: "không hài lòng", None: "không đánh giá"}  # vi-only: note
 
 
 def text_clean(params: dict[str, Any], key: str = "text") -> str:
@@ -89,7 +92,7 @@ def reject(r: Any, at: dt.datetime, p: dict, cal: Any) -> Step:
 
 def escalate(r: Any, at: dt.datetime, p: dict, cal: Any) -> Step:
     r.escalation = min(2, r.escalation + 1)
-    to = "lãnh đạo đơn vị" if r.escalation == 1 else "cấp tỉnh"
+    to = gettext_lazy("lãnh đạo đơn vị") if r.escalation == 1 else gettext_lazy("cấp tỉnh")
     return Step(f"Quá hạn trả lời: báo cáo {to}", {"level": r.escalation}, public=False)
 
 

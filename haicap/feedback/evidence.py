@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, PermissionDenied
@@ -20,8 +21,8 @@ from haicap.feedback.models import ReportStatus as S
 from haicap.feedback.rights import FeedbackAudit
 from haicap.feedback.workflow import FLOW, TRANSITIONS
 
-NO_FILES = "Cần tải lên ít nhất một tệp minh chứng (PDF, JPEG hoặc PNG)."
-NOT_ANSWERABLE = "Phản ánh {code} đang «{status}»: không thể thêm minh chứng trả lời."
+NO_FILES = gettext_lazy("Cần tải lên ít nhất một tệp minh chứng (PDF, JPEG hoặc PNG).")
+NOT_ANSWERABLE = gettext_lazy("Phản ánh {code} đang «{status}»: không thể thêm minh chứng trả lời.")
 
 
 def evidence_build(

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
@@ -26,7 +27,7 @@ from haicap.feedback.services import allowed_actions, report_moderate, report_tr
 from haicap.feedback.workflow import TRANSITIONS
 from haicap.units.models import Level, Unit
 
-REPORT_NOT_FOUND = "Không tìm thấy phản ánh «{code}»."
+REPORT_NOT_FOUND = gettext_lazy("Không tìm thấy phản ánh «{code}».")
 
 
 @login_required
@@ -130,7 +131,7 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
         context["error"] = exc
         return render(request, "feedback/officer_detail.html", context, status=exc.status)
     label = TRANSITIONS[action].label if action in TRANSITIONS else action
-    messages.success(request, f"{label}: đã ghi nhận.")
+    messages.success(request, gettext("{label}: đã ghi nhận.").format(label=label))
     return redirect("feedback:officer_detail", code=code)
 
 
@@ -142,7 +143,9 @@ def moderate(request: HttpRequest, code: str) -> HttpResponse:
     if request.POST.get("duplicate_of"):
         into = Report.objects.filter(code=request.POST["duplicate_of"].strip()).first()
         if into is None:
-            raise NotFound(f"Không tìm thấy phản ánh «{request.POST['duplicate_of']}».")
+            raise NotFound(gettext("Không tìm thấy phản ánh «{duplicate_of}».").format(
+                duplicate_of=request.POST["duplicate_of"]
+            ))
     hide = {"hide": True, "show": False}.get(request.POST.get("visibility", ""))
     try:
         with transaction.atomic():
@@ -164,5 +167,5 @@ def moderate(request: HttpRequest, code: str) -> HttpResponse:
         context = _context(request, report)
         context["error"] = exc
         return render(request, "feedback/officer_detail.html", context, status=exc.status)
-    messages.success(request, "Đã lưu kiểm duyệt.")
+    messages.success(request, gettext_lazy("Đã lưu kiểm duyệt."))
     return redirect("feedback:officer_detail", code=code)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
+from django.utils.translation import gettext_lazy
 
 from haicap.core.errors import ApplicationError
 from haicap.feedback.models import BodyKind, Category
@@ -17,10 +18,10 @@ from haicap.units.address.convert import convert_address
 from haicap.units.locate import Locator, inside_vietnam_bbox, locator, near_another_commune
 from haicap.units.selectors import unit_in_force
 
-OUTSIDE_VIETNAM = "Vị trí ({lat}, {lon}) nằm ngoài lãnh thổ Việt Nam."
-OUTSIDE_COMMUNES = "Vị trí ({lat}, {lon}) không thuộc xã, phường nào (ngoài biển hoặc ranh giới)."
-OTHER_PROVINCE = "Vị trí thuộc {commune}, {province}: hãy gửi phản ánh đến {province}."
-NOTHING_TO_LOCATE = "Cần vị trí trên bản đồ (toạ độ) hoặc địa chỉ nơi xảy ra sự việc."
+OUTSIDE_VIETNAM = gettext_lazy("Vị trí ({lat}, {lon}) nằm ngoài lãnh thổ Việt Nam.")
+OUTSIDE_COMMUNES = gettext_lazy("Vị trí ({lat}, {lon}) không thuộc xã, phường nào (ngoài biển hoặc ranh giới).")
+OTHER_PROVINCE = gettext_lazy("Vị trí thuộc {commune}, {province}: hãy gửi phản ánh đến {province}.")
+NOTHING_TO_LOCATE = gettext_lazy("Cần vị trí trên bản đồ (toạ độ) hoặc địa chỉ nơi xảy ra sự việc.")
 
 
 @dataclass(slots=True)
@@ -52,7 +53,7 @@ def _body(route: Route, category: Category, province_code: str) -> Route:
     if route.dispatch:
         province = unit_in_force("province", province_code)
         route.unit_code = province_code
-        route.body = f"Bộ phận điều phối {province.full_name if province else province_code}"
+        route.body = f"Bộ phận điều phối {province.full_name if province else province_code}"  # vi-only: stored
     elif category.body_kind == BodyKind.COMMUNE:
         route.unit_code, route.body = (
             route.commune_code,
@@ -126,7 +127,7 @@ def route_address(text: str, province_code: str) -> Route:
     candidates = [
         c.commune.code for c in result.candidates if c.commune.province_code == province_code
     ]
-    reason = result.status_label + (f": {len(candidates)} xã/phường có thể" if candidates else "")
+    reason = result.status_label + (f": {len(candidates)} xã/phường có thể" if candidates else "")  # vi-only: stored
     return Route(candidates=candidates, dispatch=True, reason=reason)
 
 

@@ -7,6 +7,7 @@ import math
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from haicap.core.errors import NotFound
 from haicap.core.permissions import Actor, scope_for
@@ -16,7 +17,7 @@ from haicap.feedback.deadlines import overdue_q
 from haicap.feedback.models import OPEN_STATUSES, Category, Report, ReportStatus
 from haicap.feedback.rights import FeedbackPerm
 
-CATEGORY_NOT_FOUND = "Không có lĩnh vực phản ánh «{code}» ở tỉnh {province}."
+CATEGORY_NOT_FOUND = gettext_lazy("Không có lĩnh vực phản ánh «{code}» ở tỉnh {province}.")
 NEARBY_METRES = 200
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
@@ -46,15 +47,15 @@ from haicap.workdays.calendar import VN
 from haicap.workdays.selectors import work_calendar
 
 S = ReportStatus
-DESCRIPTION_LENGTH = "Nội dung phản ánh cần từ 10 đến 5.000 ký tự."
+DESCRIPTION_LENGTH = gettext_lazy("Nội dung phản ánh cần từ 10 đến 5.000 ký tự.")
 COMPLAINT = (
-    "Đây là khiếu nại hoặc tố cáo: theo Luật Khiếu nại và Luật Tố cáo, đơn phải gửi trực tiếp "
+    gettext_lazy("Đây là khiếu nại hoặc tố cáo: theo Luật Khiếu nại và Luật Tố cáo, đơn phải gửi trực tiếp "
     "đến cơ quan có thẩm quyền (Ban Tiếp công dân của {province}), không qua kênh phản ánh, "
     "kiến nghị. Nếu bạn chỉ muốn báo một sự việc cần xử lý, hãy viết lại nội dung không kèm "
-    "yêu cầu khiếu nại, tố cáo."
+    "yêu cầu khiếu nại, tố cáo.")
 )
-COMPLAINT_WORDS = ("khiếu nại", "tố cáo")
-BANNED = "Người gửi này đang bị tạm chặn gửi phản ánh do vi phạm quy định sử dụng."
+COMPLAINT_WORDS = ("khiếu nại", "tố cáo")  # vi-only: words looked for in the text
+BANNED = gettext_lazy("Người gửi này đang bị tạm chặn gửi phản ánh do vi phạm quy định sử dụng.")
 
 
 def is_complaint(text: str) -> bool:
@@ -149,7 +150,9 @@ def _description_checked(submission: Submission) -> str:
     province = unit_in_force("province", submission.province_code)
     if province is None:
         raise NotFound(
-            f"Không có tỉnh mã «{submission.province_code}».", extra={"field": "jurisdiction_id"}
+            gettext("Không có tỉnh mã «{province_code}».").format(
+                province_code=submission.province_code
+            ), extra={"field": "jurisdiction_id"}
         )
     if is_complaint(description):
         raise ApplicationError(
@@ -226,7 +229,8 @@ def _file(
 def _first_steps_write(report: Report, route: Route, actor: Actor | None, now: dt.datetime) -> None:
     """Two steps at once: received, then forwarded to the unit (or to the dispatcher)."""
     routed = not route.dispatch
-    note = report.responsible_body + (" (gần ranh giới xã/phường)" if report.near_boundary else "")
+    near = " (gần ranh giới xã/phường)"  # vi-only: a stored note
+    note = report.responsible_body + (near if report.near_boundary else "")
     steps = [
         FLOW.rows(
             report,
@@ -307,7 +311,7 @@ def report_moderate(
     """Hide a report from the public page, or merge it into an earlier one (it is closed)."""
     require_permission(actor, FeedbackPerm.MODERATE, province_code=report.province_code)
     if not reason.strip():
-        raise ApplicationError("Cần ghi lý do.", extra={"field": "reason"}, status=422)
+        raise ApplicationError(gettext_lazy("Cần ghi lý do."), extra={"field": "reason"}, status=422)
     report = FLOW.lock(report)
     previous = copy.copy(report)
     if hide is not None:
@@ -315,7 +319,7 @@ def report_moderate(
     if duplicate_of is not None:
         if duplicate_of.pk == report.pk or duplicate_of.province_code != report.province_code:
             raise ApplicationError(
-                "Không thể gộp vào phản ánh này.", extra={"field": "duplicate_of"}, status=422
+                gettext_lazy("Không thể gộp vào phản ánh này."), extra={"field": "duplicate_of"}, status=422
             )
         report.duplicate_of = duplicate_of
         if report.status in OPEN_STATUSES:
@@ -352,7 +356,7 @@ def sender_ban(report: Report, *, actor: Actor, reason: str, days: int | None = 
     """Refuse further reports from this report's phone and client, for `days` (None: for good)."""
     require_permission(actor, FeedbackPerm.MODERATE, province_code=report.province_code)
     if len(reason.strip()) < 5:
-        raise ApplicationError("Cần ghi lý do chặn.", extra={"field": "reason"}, status=422)
+        raise ApplicationError(gettext_lazy("Cần ghi lý do chặn."), extra={"field": "reason"}, status=422)
     until = timezone.now() + dt.timedelta(days=days) if days else None
     # an app's key stands for all its users: only an address (ip:…) or a phone is banned
     values = [
@@ -387,9 +391,9 @@ def contact_code_send(report: Report) -> None:
 # the database (core RateLimitHit, so every process counts the same); then it is void (VOID_CODE
 # in confirmation_hash, which no digest equals) and the author asks for a new one.
 VOID_CODE = "void"
-CONFIRM_WRONG = "Mã xác nhận không đúng; còn {left} lần thử."
-CONFIRM_VOID = "Mã xác nhận đã bị huỷ sau {n} lần nhập sai; hãy bấm «Gửi lại mã» để nhận mã mới."
-CONFIRM_NONE = "Chưa có mã xác nhận; hãy bấm «Gửi lại mã» để nhận mã."
+CONFIRM_WRONG = gettext_lazy("Mã xác nhận không đúng; còn {left} lần thử.")
+CONFIRM_VOID = gettext_lazy("Mã xác nhận đã bị huỷ sau {n} lần nhập sai; hãy bấm «Gửi lại mã» để nhận mã mới.")
+CONFIRM_NONE = gettext_lazy("Chưa có mã xác nhận; hãy bấm «Gửi lại mã» để nhận mã.")
 
 
 def _confirm_attempts() -> int:

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -53,7 +54,7 @@ def _float(value: str, field: str) -> float | None:
         return float(value)
     except ValueError:
         raise ApplicationError(
-            f"«{value}» không phải toạ độ hợp lệ.", extra={"field": field}, status=422
+            gettext("«{value}» không phải toạ độ hợp lệ.").format(value=value), extra={"field": field}, status=422
         ) from None
 
 
@@ -175,7 +176,7 @@ def nearby(request: HttpRequest) -> HttpResponse:
 def _public_report(code: str) -> Report:
     report = Report.objects.select_related("category").filter(code=code, hidden=False).first()
     if report is None:
-        raise NotFound(f"Không tìm thấy phản ánh «{code}».")
+        raise NotFound(gettext("Không tìm thấy phản ánh «{code}».").format(code=code))
     return report
 
 
@@ -195,14 +196,14 @@ def report_detail(request: HttpRequest, code: str) -> HttpResponse:
 def evidence_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
     item = _public_report(code).evidence.filter(pk=pk).first()
     if item is None:
-        raise NotFound("Không tìm thấy tệp.")
+        raise NotFound(gettext_lazy("Không tìm thấy tệp."))
     return FileResponse(item.file.open("rb"), content_type=item.content_type)
 
 
 def _private(token: str) -> Report:
     report = Report.objects.select_related("category").filter(token=token).first()
     if report is None:
-        raise NotFound("Đường dẫn riêng không đúng hoặc đã hết hạn.")
+        raise NotFound(gettext_lazy("Đường dẫn riêng không đúng hoặc đã hết hạn."))
     return report
 
 
@@ -231,7 +232,7 @@ def report_citizen_action(request: HttpRequest, token: str, action: str) -> Http
     """The author closes with a rating, or reopens with a reason."""
     report = _private(token)
     if action not in ("close", "reopen", "confirm", "resend"):
-        raise NotFound(f"Thao tác «{action}» không có.")
+        raise NotFound(gettext("Thao tác «{action}» không có.").format(action=action))
     if action == "resend":  # a new confirmation code, at most RESEND_LIMIT an hour (SMS cost)
         if report.contact_phone and not report.contact_confirmed:
             try:

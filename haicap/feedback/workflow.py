@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from haicap.core.errors import ApplicationError, PermissionDenied
@@ -90,9 +91,9 @@ TRANSITIONS: dict[str, Transition] = {
     ),
 }
 
-TOKEN_WRONG = "Đường dẫn riêng của phản ánh không đúng."
-EVIDENCE_REQUIRED = "Trả lời phải kèm ít nhất một ảnh hoặc tài liệu minh chứng."
-UNIT_NOT_HERE = "Đơn vị «{code}» không thuộc tỉnh của phản ánh."
+TOKEN_WRONG = gettext_lazy("Đường dẫn riêng của phản ánh không đúng.")
+EVIDENCE_REQUIRED = gettext_lazy("Trả lời phải kèm ít nhất một ảnh hoặc tài liệu minh chứng.")
+UNIT_NOT_HERE = gettext_lazy("Đơn vị «{code}» không thuộc tỉnh của phản ánh.")
 CITIZEN_ACTIONS = frozenset({"reopen", "close"})
 
 
@@ -167,7 +168,7 @@ class FeedbackWorkflow(Workflow):
 
     def actor_label(self, actor: Actor | None, action: str) -> str:
         if action in CITIZEN_ACTIONS and not (actor and actor.is_authenticated):
-            return "người dân"
+            return "người dân"  # vi-only: stored as the history line's actor
         return super().actor_label(actor, action)
 
 

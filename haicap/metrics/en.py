@@ -43,4 +43,34 @@ EN = {
     "%(s)s/%(m)s điểm đo được (đo được %(m)s/%(p)s điểm)": (
         "%(s)s/%(m)s measured points (%(m)s of %(p)s points measured)"
     ),
+    # messages and labels through the catalogue (ADR 19)
+    'Sớm và đúng hạn ÷ (hoàn thành + quá hạn chưa xong)': 'Early and on time ÷ (finished + overdue not finished)',
+    'Nộp trực tuyến ÷ hồ sơ của thủ tục có DVC trực tuyến': 'Filed online ÷ dossiers of procedures offered online',
+    'Nộp phí qua ngân hàng (khớp tự động hoặc thủ công) ÷ hồ sơ đã nộp phí': (
+        'Fees paid through the bank (matched automatically or by hand) ÷ dossiers with a fee '
+        'paid'
+    ),
+    'Trả kết quả trực tuyến ÷ hồ sơ đã trả': 'Results returned online ÷ dossiers returned',
+    'Trả lời đúng hạn ÷ (đã trả lời + quá hạn chưa trả lời)': 'Answered on time ÷ (answered + overdue unanswered)',
+    'Hài lòng ÷ phản ánh được đánh giá': 'Satisfied ÷ reports rated',
+    '100% − tỷ lệ trễ hạn − tỷ lệ không hài lòng': '100% − late rate − dissatisfaction rate',
+    'Ngày «{value}» không hợp lệ: dùng dạng YYYY-MM-DD.': 'The date «{value}» is not valid: use YYYY-MM-DD.',
+    'Kỳ «{start} – {end}» không hợp lệ: ngày đầu phải trước ngày cuối, tối đa 3 năm.': (
+        'The period «{start} – {end}» is not valid: the first day must be before the last, '
+        'at most 3 years.'
+    ),
+    'chưa có kỳ gốc hoặc chưa có hồ sơ hoàn thành': 'no baseline period yet, or no dossier finished',
+    'Chỉ tiêu «{code}» phải là phần trăm từ 1 đến 100 (nhận được «{value}»).': (
+        'The target «{code}» must be a percentage from 1 to 100 (received «{value}»).'
+    ),
+    'Kỳ gốc phải có ngày đầu và ngày cuối (YYYY-MM-DD), ngày đầu trước ngày cuối.': (
+        'The baseline needs a first and a last day (YYYY-MM-DD), the first before the last.'
+    ),
+    'Không có tỉnh/thành phố mã «{code}».': 'There is no province or city with code «{code}».',
+    'Không có xã/phường/tỉnh mã «{code}».': 'There is no commune, ward or province with code «{code}».',
+    'Loại danh sách «{kind}» không tồn tại.': 'There is no list kind «{kind}».',
+    'kỳ gốc {start:%d/%m/%Y}–{end:%d/%m/%Y} chưa có số liệu': (
+        'the baseline period {start:%d/%m/%Y}–{end:%d/%m/%Y} has no figures'
+    ),
+    'Không có danh sách «{what}».': 'There is no list «{what}».',
 }

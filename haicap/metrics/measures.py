@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 Ratio = tuple[float, float] | None
@@ -29,33 +30,33 @@ def _satisfaction_766(c: Counter[str]) -> Ratio:
 
 # counters are read with .get(name, 0), not c[name]: Counter's __missing__ is a Python call for
 # every absent counter, tens of thousands of times when ranking every commune of the country
-MEASURES: dict[str, tuple[str, Callable[[Counter[str]], Ratio]]] = {
+MEASURES: dict[str, tuple[Any, Callable[[Counter[str]], Ratio]]] = {  # (lazy formula, ratio)
     "on_time_rate": (
-        "Sớm và đúng hạn ÷ (hoàn thành + quá hạn chưa xong)",
+        gettext_lazy("Sớm và đúng hạn ÷ (hoàn thành + quá hạn chưa xong)"),
         lambda c: _ratio(c.get("early", 0) + c.get("on_time", 0), c.get("finished", 0) + c.get("overdue", 0)),
     ),
     "online_rate": (
-        "Nộp trực tuyến ÷ hồ sơ của thủ tục có DVC trực tuyến",
+        gettext_lazy("Nộp trực tuyến ÷ hồ sơ của thủ tục có DVC trực tuyến"),
         lambda c: _ratio(c.get("eligible_online", 0), c.get("eligible", 0)),
     ),
     "online_payment_rate": (
-        "Nộp phí qua ngân hàng (khớp tự động hoặc thủ công) ÷ hồ sơ đã nộp phí",
+        gettext_lazy("Nộp phí qua ngân hàng (khớp tự động hoặc thủ công) ÷ hồ sơ đã nộp phí"),
         lambda c: _ratio(c.get("fee_paid_online", 0), c.get("fee_paid", 0)),
     ),
     "e_result_rate": (
-        "Trả kết quả trực tuyến ÷ hồ sơ đã trả",
+        gettext_lazy("Trả kết quả trực tuyến ÷ hồ sơ đã trả"),
         lambda c: _ratio(c.get("returned_online", 0), c.get("returned", 0)),
     ),
     "feedback_on_time_rate": (
-        "Trả lời đúng hạn ÷ (đã trả lời + quá hạn chưa trả lời)",
+        gettext_lazy("Trả lời đúng hạn ÷ (đã trả lời + quá hạn chưa trả lời)"),
         lambda c: _ratio(c.get("fb_answered_on_time", 0), c.get("fb_answered", 0) + c.get("fb_overdue", 0)),
     ),
     "feedback_satisfied_rate": (
-        "Hài lòng ÷ phản ánh được đánh giá",
+        gettext_lazy("Hài lòng ÷ phản ánh được đánh giá"),
         lambda c: _ratio(c.get("fb_satisfied", 0), c.get("fb_rated", 0)),
     ),
     "satisfaction_766": (
-        "100% − tỷ lệ trễ hạn − tỷ lệ không hài lòng",
+        gettext_lazy("100% − tỷ lệ trễ hạn − tỷ lệ không hài lòng"),
         _satisfaction_766,
     ),
 }

@@ -12,7 +12,7 @@ from typing import Any
 import shapely
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from haicap.core.errors import ApplicationError, NotFound
 from haicap.core.formatting import days, plain
@@ -32,8 +32,15 @@ PERIODS = {
     "nam": gettext_noop("Năm nay"),
 }
 MAX_DAYS = 3 * 366
-BAD_DATE = "Ngày «{value}» không hợp lệ: dùng dạng YYYY-MM-DD."
-BAD_PERIOD = "Kỳ «{start} – {end}» không hợp lệ: ngày đầu phải trước ngày cuối, tối đa 3 năm."
+BAD_DATE = gettext_lazy("Ngày «{value}» không hợp lệ: dùng dạng YYYY-MM-DD.")
+BAD_PERIOD = gettext_lazy("Kỳ «{start} – {end}» không hợp lệ: ngày đầu phải trước ngày cuối, tối đa 3 năm.")
+NO_PROVINCE = gettext_lazy("Không có tỉnh/thành phố mã «{code}».")
+NO_UNIT = gettext_lazy("Không có xã/phường/tỉnh mã «{code}».")
+NO_LIST_KIND = gettext_lazy("Loại danh sách «{kind}» không tồn tại.")
+BASELINE_EMPTY = gettext_lazy("kỳ gốc {start:%d/%m/%Y}–{end:%d/%m/%Y} chưa có số liệu")
+AVERAGE_VERSUS = gettext_lazy(
+    "bình quân {now} so với {before} (kỳ gốc {start:%d/%m/%Y}–{end:%d/%m/%Y})"
+)
 
 
 def today() -> dt.date:
@@ -71,7 +78,7 @@ def period_of(kind: str = "", start: str = "", end: str = "") -> tuple[str, Peri
 def province_unit(code: str) -> Unit:
     unit = Unit.objects.current().filter(level=Level.PROVINCE, code=code).first()
     if unit is None:
-        raise NotFound(f"Không có tỉnh/thành phố mã «{code}».", extra={"province": code})
+        raise NotFound(NO_PROVINCE.format(code=code), extra={"province": code})
     return unit
 
 
@@ -83,7 +90,7 @@ def commune_unit(code: str) -> Unit:
         .first()
     )
     if unit is None:
-        raise NotFound(f"Không có xã/phường/tỉnh mã «{code}».", extra={"unit": code})
+        raise NotFound(NO_UNIT.format(code=code), extra={"unit": code})
     return unit
 
 
@@ -194,7 +201,7 @@ def dossiers_behind(
 
     if kind not in DOSSIER_KINDS:
         raise ApplicationError(
-            f"Loại danh sách «{kind}» không tồn tại.", extra={"allowed": list(DOSSIER_KINDS)}
+            NO_LIST_KIND.format(kind=kind), extra={"allowed": list(DOSSIER_KINDS)}
         )
     rows = Dossier.objects.filter(province_code=province_code)
     if unit_code:
@@ -237,7 +244,7 @@ def reports_behind(
 
     if kind not in REPORT_KINDS:
         raise ApplicationError(
-            f"Loại danh sách «{kind}» không tồn tại.", extra={"allowed": list(REPORT_KINDS)}
+            NO_LIST_KIND.format(kind=kind), extra={"allowed": list(REPORT_KINDS)}
         )
     rows = Report.objects.filter(province_code=province_code)
     if unit_code:
@@ -321,7 +328,7 @@ def _processing_cut(
     province_code: str, target: Target, c: Counter[str]
 ) -> tuple[float | None, str]:
     if not (target.baseline_from and target.baseline_to) or not c["finished"]:
-        return None, "chưa có kỳ gốc hoặc chưa có hồ sơ hoàn thành"
+        return None, str(gettext_lazy("chưa có kỳ gốc hoặc chưa có hồ sơ hoàn thành"))
     base = UnitDay.objects.filter(
         province_code=province_code,
         day__gte=target.baseline_from,
@@ -330,13 +337,15 @@ def _processing_cut(
     if not base["finished"]:
         return (
             None,
-            f"kỳ gốc {target.baseline_from:%d/%m/%Y}–{target.baseline_to:%d/%m/%Y} chưa có số liệu",
+            str(BASELINE_EMPTY).format(start=target.baseline_from, end=target.baseline_to),
         )
     before = base["seconds"] / base["finished"]
     now = c["processing_seconds"] / c["finished"]
-    return 1 - now / before, (
-        f"bình quân {days(now / 86400)} so với {days(before / 86400)} "
-        f"(kỳ gốc {target.baseline_from:%d/%m/%Y}–{target.baseline_to:%d/%m/%Y})"
+    return 1 - now / before, str(AVERAGE_VERSUS).format(
+        now=days(now / 86400),
+        before=days(before / 86400),
+        start=target.baseline_from,
+        end=target.baseline_to,
     )
 
 

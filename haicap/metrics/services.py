@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError
@@ -14,8 +15,8 @@ from haicap.metrics.models import Target
 from haicap.metrics.rights import MetricsAudit, MetricsPerm
 
 TARGET_CODES = ("online_share", "on_time", "processing_time_cut")
-BAD_PERCENT = "Chỉ tiêu «{code}» phải là phần trăm từ 1 đến 100 (nhận được «{value}»)."
-BAD_BASELINE = "Kỳ gốc phải có ngày đầu và ngày cuối (YYYY-MM-DD), ngày đầu trước ngày cuối."
+BAD_PERCENT = gettext_lazy("Chỉ tiêu «{code}» phải là phần trăm từ 1 đến 100 (nhận được «{value}»).")
+BAD_BASELINE = gettext_lazy("Kỳ gốc phải có ngày đầu và ngày cuối (YYYY-MM-DD), ngày đầu trước ngày cuối.")
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError, NotFound, PermissionDenied
@@ -37,6 +37,9 @@ BEHIND = {
     "feedback_on_time": ("phan-anh", "tre-han"),
     "feedback_satisfaction": ("phan-anh", "khong-hai-long"),
 }
+
+
+NO_LIST = gettext_lazy("Không có danh sách «{what}».")
 
 
 def _period(request: HttpRequest) -> tuple[str, Period]:
@@ -248,7 +251,7 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
 def behind(request: HttpRequest, code: str, what: str) -> HttpResponse:
     """The dossiers or reports behind a figure, paginated."""
     if what not in ("ho-so", "phan-anh"):
-        raise NotFound(f"Không có danh sách «{what}».", extra={"list": what})
+        raise NotFound(NO_LIST.format(what=what), extra={"list": what})
     unit = s.commune_unit(code)
     _require(request, unit.province_code, unit.code)
     kind, period = _period(request)

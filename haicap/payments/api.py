@@ -5,6 +5,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.security import django_auth
@@ -24,11 +25,11 @@ from haicap.workdays.calendar import VN
 router = Router(tags=["payments"])
 AUTH = [TokenAuth(), django_auth]
 
-ACCOUNT_UNIT = "Hãy ghi account_unit: mã đơn vị có tài khoản nhận (bạn nhận thông báo cho nhiều đơn vị)."
-UNKNOWN_UNIT = "Không có đơn vị «{code}» trong phạm vi nhận thông báo của bạn."
+ACCOUNT_UNIT = gettext_lazy("Hãy ghi account_unit: mã đơn vị có tài khoản nhận (bạn nhận thông báo cho nhiều đơn vị).")
+UNKNOWN_UNIT = gettext_lazy("Không có đơn vị «{code}» trong phạm vi nhận thông báo của bạn.")
 SAME_ID_OTHER = (
-    "Mã giao dịch {txn} đã được ghi nhận với số tiền hoặc nội dung khác: một mã giao dịch chỉ "
-    "thuộc một giao dịch."
+    gettext_lazy("Mã giao dịch {txn} đã được ghi nhận với số tiền hoặc nội dung khác: một mã giao dịch chỉ "
+    "thuộc một giao dịch.")
 )
 
 

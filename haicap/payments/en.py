@@ -109,4 +109,27 @@ EN = {
         "{queued} awaiting resolution."
     ),
     'Sao kê': 'Statement',
+    # messages and labels through the catalogue (ADR 19)
+    'Hãy ghi account_unit: mã đơn vị có tài khoản nhận (bạn nhận thông báo cho nhiều đơn vị).': (
+        'Give account_unit: the code of the unit whose account received it (you receive '
+        'notices for several units).'
+    ),
+    'Không có đơn vị «{code}» trong phạm vi nhận thông báo của bạn.': (
+        'There is no unit «{code}» among the units whose notices you receive.'
+    ),
+    (
+        'Mã giao dịch {txn} đã được ghi nhận với số tiền hoặc nội dung khác: một mã giao '
+        'dịch chỉ thuộc một giao dịch.'
+    ): (
+        'Transaction id {txn} was recorded with another amount or description: a transaction '
+        'id belongs to one transaction.'
+    ),
+    'Không có giao dịch số {pk}.': 'There is no transaction number {pk}.',
+    'Hãy ghi lý do (ví dụ: đã thu phần còn thiếu tại quầy, sẽ hoàn tiền thừa).': (
+        'Give the reason (for example: the rest was collected at the desk, the excess will '
+        'be refunded).'
+    ),
+    'Giao dịch {txn} đã được xử lý («{state}»).': 'Transaction {txn} has already been handled («{state}»).',
+    'Không có hồ sơ «{code}» trong phạm vi của bạn.': 'There is no dossier «{code}» within your scope.',
+    'Hồ sơ {code} không nhận khoản nộp này: {reason}.': 'Dossier {code} does not take this payment: {reason}.',
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext_lazy
 
 from haicap.core.errors import NotFound
 from haicap.core.permissions import Actor, scope_for
@@ -12,7 +13,7 @@ from haicap.core.search import search
 from haicap.payments.models import BankTransaction, State, StatementImport
 from haicap.payments.rights import PaymentPerm
 
-NOT_FOUND = "Không có giao dịch số {pk}."
+NOT_FOUND = gettext_lazy("Không có giao dịch số {pk}.")
 STATES = {"unmatched": State.UNMATCHED, "matched": State.MATCHED, "resolved": State.RESOLVED,
           "dismissed": State.DISMISSED}
 

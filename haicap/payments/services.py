@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from haicap.core.audit import audit_event_build, audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
@@ -26,10 +27,10 @@ from haicap.payments.statements import Line, statement_lines
 from haicap.units.models import Unit
 from haicap.workdays.calendar import VN
 
-NOTE_REQUIRED = "Hãy ghi lý do (ví dụ: đã thu phần còn thiếu tại quầy, sẽ hoàn tiền thừa)."
-NOT_UNMATCHED = "Giao dịch {txn} đã được xử lý («{state}»)."
-DOSSIER_UNKNOWN = "Không có hồ sơ «{code}» trong phạm vi của bạn."
-CANNOT_PAY = "Hồ sơ {code} không nhận khoản nộp này: {reason}."
+NOTE_REQUIRED = gettext_lazy("Hãy ghi lý do (ví dụ: đã thu phần còn thiếu tại quầy, sẽ hoàn tiền thừa).")
+NOT_UNMATCHED = gettext_lazy("Giao dịch {txn} đã được xử lý («{state}»).")
+DOSSIER_UNKNOWN = gettext_lazy("Không có hồ sơ «{code}» trong phạm vi của bạn.")
+CANNOT_PAY = gettext_lazy("Hồ sơ {code} không nhận khoản nộp này: {reason}.")
 RECEIPT_SERIES = "BL{yy}"
 
 

@@ -95,4 +95,36 @@ EN = {
     'Đơn vị thời hạn': 'Time unit',
     'Thời hạn đã kiểm chứng': 'Time verified',
     'Bảng cấu hình': 'Settings sheet',
+    # messages and labels through the catalogue (ADR 19)
+    'Không tìm thấy thủ tục mã «{code}».': 'No procedure with code «{code}» was found.',
+    'Thủ tục không có kênh trực tuyến trong danh mục quốc gia; không thể đặt trực tuyến toàn trình.': (
+        'The procedure has no online channel in the national catalogue; it cannot be set '
+        'fully online.'
+    ),
+    'Thời hạn cần cả số và đơn vị.': 'A time limit needs both a number and a unit.',
+    (
+        'Thủ tục {code}: thời hạn giải quyết chưa được tỉnh kiểm chứng nên chưa thể cung cấp '
+        'trực tuyến; hãy nhập thời hạn và đánh dấu đã kiểm chứng.'
+    ): (
+        'Procedure {code}: its time limit is not verified by the province, so it cannot be '
+        'offered online yet; enter the time limit and mark it verified.'
+    ),
+    'Tệp không phải bảng tính Excel (.xlsx) đọc được.': 'The file is not a readable Excel workbook (.xlsx).',
+    'Tệp lớn hơn 5 MB.': 'The file is larger than 5 MB.',
+    'Không tìm thấy bảng cấu hình đã tải lên.': 'The uploaded settings sheet was not found.',
+    'Bảng còn {n} lỗi; sửa rồi tải lên lại. Chưa thay đổi gì.': (
+        'The sheet still has {n} errors; correct them and upload again. Nothing was changed.'
+    ),
+    'Bảng này đã được áp dụng lúc {at}.': 'This sheet was applied at {at}.',
+    'Chọn tệp Excel (.xlsx) để tải lên.': 'Choose an Excel file (.xlsx) to upload.',
+    'Kiểm chứng thời hạn': 'Time limit verified',
+    'Đơn vị thời hạn «{time_unit}» không hợp lệ.': 'The time unit «{time_unit}» is not valid.',
+    'Không có tỉnh mã «{wanted}».': 'There is no province with code «{wanted}».',
+    'Cấp «{level}» không hợp lệ; chọn: commune, province.': (
+        'The level «{level}» is not valid; choose: commune, province.'
+    ),
+    '«{value}» không phải là số nguyên không âm.': '«{value}» is not a non-negative whole number.',
+    'Đã lưu cấu hình thủ tục {code} cho tỉnh {province}.': (
+        'Settings of procedure {code} saved for province {province}.'
+    ),
 }

@@ -6,13 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
 
 from haicap.core.errors import NotFound
 from haicap.core.search import search, shorter
 from haicap.core.ttlcache import TTLCache
 from haicap.procedures.models import OnlineLevel, Procedure, ProvinceProcedure
 
-PROCEDURE_NOT_FOUND = "Không tìm thấy thủ tục mã «{code}»."
+PROCEDURE_NOT_FOUND = gettext_lazy("Không tìm thấy thủ tục mã «{code}».")
 DEFAULT_TIME = (5, "working_days")  # when the catalogue gives no usable processing time
 
 

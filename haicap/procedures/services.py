@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from django.db import transaction
+from django.utils.translation import gettext, gettext_lazy
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError
@@ -15,12 +16,12 @@ from haicap.procedures.rights import ProcedureAudit, ProcedurePerm
 from haicap.procedures.selectors import procedure_settings, settings_from
 
 FULL_ONLINE_NEEDS_ONLINE = (
-    "Thủ tục không có kênh trực tuyến trong danh mục quốc gia; không thể đặt trực tuyến toàn trình."
+    gettext_lazy("Thủ tục không có kênh trực tuyến trong danh mục quốc gia; không thể đặt trực tuyến toàn trình.")
 )
-TIME_NEEDS_BOTH = "Thời hạn cần cả số và đơn vị."
+TIME_NEEDS_BOTH = gettext_lazy("Thời hạn cần cả số và đơn vị.")
 ONLINE_NEEDS_VERIFIED_TIME = (
-    "Thủ tục {code}: thời hạn giải quyết chưa được tỉnh kiểm chứng nên chưa thể cung cấp "
-    "trực tuyến; hãy nhập thời hạn và đánh dấu đã kiểm chứng."
+    gettext_lazy("Thủ tục {code}: thời hạn giải quyết chưa được tỉnh kiểm chứng nên chưa thể cung cấp "
+    "trực tuyến; hãy nhập thời hạn và đánh dấu đã kiểm chứng.")
 )
 
 
@@ -58,7 +59,9 @@ def province_procedure_configure(
     if bool(time_value) != bool(time_unit):
         raise ApplicationError(TIME_NEEDS_BOTH, extra={"field": "time_value"}, status=422)
     if time_unit and time_unit not in TimeUnitChoice.values:
-        raise ApplicationError(f"Đơn vị thời hạn «{time_unit}» không hợp lệ.", status=422)
+        raise ApplicationError(gettext("Đơn vị thời hạn «{time_unit}» không hợp lệ.").format(
+            time_unit=time_unit
+        ), status=422)
     before = procedure_settings(procedure, province_code)
     config, _ = ProvinceProcedure.objects.select_for_update().get_or_create(
         province_code=province_code, procedure=procedure

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound, PermissionDenied
@@ -35,11 +36,11 @@ from haicap.procedures.settings_sheet import (
 
 Progress = Callable[[int, int], None]
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-NOT_XLSX = "Tệp không phải bảng tính Excel (.xlsx) đọc được."
-TOO_BIG = "Tệp lớn hơn 5 MB."
-UPLOAD_NOT_FOUND = "Không tìm thấy bảng cấu hình đã tải lên."
-HAS_ERRORS = "Bảng còn {n} lỗi; sửa rồi tải lên lại. Chưa thay đổi gì."
-ALREADY_APPLIED = "Bảng này đã được áp dụng lúc {at}."
+NOT_XLSX = gettext_lazy("Tệp không phải bảng tính Excel (.xlsx) đọc được.")
+TOO_BIG = gettext_lazy("Tệp lớn hơn 5 MB.")
+UPLOAD_NOT_FOUND = gettext_lazy("Không tìm thấy bảng cấu hình đã tải lên.")
+HAS_ERRORS = gettext_lazy("Bảng còn {n} lỗi; sửa rồi tải lên lại. Chưa thay đổi gì.")
+ALREADY_APPLIED = gettext_lazy("Bảng này đã được áp dụng lúc {at}.")
 FIELDS = ("offered", "boundary_free", "online_level", "time_value", "time_unit", "time_verified",
           "fee_vnd")  # fmt: skip
 
@@ -107,7 +108,7 @@ def _row_values(row: SheetRow, procedure: Procedure) -> dict[str, Any] | None:
     """The configuration a row asks for, or None after noting its errors."""
     v = row.values
     if v.get("online_level") == OnlineLevel.FULL and not procedure.online_available:
-        row.error("online_level", FULL_ONLINE_NEEDS_ONLINE)
+        row.error("online_level", str(FULL_ONLINE_NEEDS_ONLINE))
     if row.errors:
         return None
     values = {name: v[name] for name in FIELDS}

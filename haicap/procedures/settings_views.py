@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError, PermissionDenied
@@ -28,8 +29,8 @@ from haicap.procedures.settings_sheet import LABEL, NO, ONLINE_LABELS, UNIT_LABE
 from haicap.units.models import Unit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-LEVELS = {"": "Mọi cấp", "commune": "Cấp xã", "province": "Cấp tỉnh"}
-NO_FILE = "Chọn tệp Excel (.xlsx) để tải lên."
+LEVELS = {"": gettext_lazy("Mọi cấp"), "commune": gettext_lazy("Cấp xã"), "province": gettext_lazy("Cấp tỉnh")}
+NO_FILE = gettext_lazy("Chọn tệp Excel (.xlsx) để tải lên.")
 
 
 def _province(request: HttpRequest) -> str:
@@ -39,7 +40,7 @@ def _province(request: HttpRequest) -> str:
         wanted = request.GET.get("province") or request.POST.get("province") or "79"
         if not Unit.objects.current().filter(level="province", code=wanted).exists():
             raise ApplicationError(
-                f"Không có tỉnh mã «{wanted}».", extra={"field": "province"}, status=422
+                gettext("Không có tỉnh mã «{wanted}».").format(wanted=wanted), extra={"field": "province"}, status=422
             )
         return wanted
     if not scope.province_codes:
@@ -69,7 +70,7 @@ def settings_download(request: HttpRequest) -> HttpResponse:
     level = request.GET.get("level", "")
     if level not in LEVELS:
         raise ApplicationError(
-            f"Cấp «{level}» không hợp lệ; chọn: commune, province.",
+            gettext("Cấp «{level}» không hợp lệ; chọn: commune, province.").format(level=level),
             extra={"field": "level"},
             status=422,
         )
@@ -120,13 +121,14 @@ def settings_apply_view(request: HttpRequest, pk: int) -> HttpResponse:
     check = upload_apply(upload, actor=request.user)
     messages.success(
         request,
-        f"Đã áp dụng bảng cấu hình: {len(check.changes)} thủ tục thay đổi "
-        f"(trong {check.rows} dòng).",
+        gettext("Đã áp dụng bảng cấu hình: {n_changes} thủ tục thay đổi (trong {rows} dòng).").format(
+            n_changes=len(check.changes), rows=check.rows
+        ),
     )
     return redirect(f"/procedures/cau-hinh/?province={upload.province_code}")
 
 
-SETTING_LABELS = {**LABEL, "time_verified": "Kiểm chứng thời hạn"}
+SETTING_LABELS = {**LABEL, "time_verified": gettext_lazy("Kiểm chứng thời hạn")}
 
 
 def _change_row(change: Change) -> dict[str, object]:

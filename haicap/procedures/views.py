@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -114,7 +115,9 @@ def _int_or_none(value: str, field: str) -> int | None:
         return None
     if not value.isdigit():
         raise ApplicationError(
-            f"«{value}» không phải là số nguyên không âm.", extra={"field": field}, status=422
+            gettext("«{value}» không phải là số nguyên không âm.").format(
+                value=value
+            ), extra={"field": field}, status=422
         )
     return int(value)
 
@@ -137,5 +140,6 @@ def procedure_configure(request: HttpRequest, code: str) -> HttpResponse:
         time_value=_int_or_none(request.POST.get("time_value", ""), "time_value"),
         time_unit=request.POST.get("time_unit", ""),
     )
-    messages.success(request, f"Đã lưu cấu hình thủ tục {procedure.code} cho tỉnh {province}.")
+    saved = gettext("Đã lưu cấu hình thủ tục {code} cho tỉnh {province}.")
+    messages.success(request, saved.format(code=procedure.code, province=province))
     return redirect("procedures:detail", code=code)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 
 from haicap.core.admin import ReadOnlyAdmin
 from haicap.units.models import Succession, Unit
@@ -18,14 +19,14 @@ class SuccessorInline(admin.TabularInline):
     readonly_fields = ["successor", "relation", "effective", "note"]
     extra = 0
     can_delete = False
-    verbose_name_plural = "nay thuộc"
+    verbose_name_plural = gettext_lazy("nay thuộc")
 
 
 class PredecessorInline(SuccessorInline):
     fk_name = "successor"
     fields = ["predecessor", "relation", "effective", "note"]
     readonly_fields = ["predecessor", "relation", "effective", "note"]
-    verbose_name_plural = "hình thành từ"
+    verbose_name_plural = gettext_lazy("hình thành từ")
 
 
 @admin.register(Unit)

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -16,9 +17,9 @@ from haicap.units.points import service_points
 
 router = Router(tags=["units"])
 
-OUTSIDE_VIETNAM = "Điểm ({lat}, {lon}) nằm ngoài lãnh thổ Việt Nam: không thuộc xã/phường nào."
-ADDRESS_REQUIRED = "Cần tham số address (địa chỉ cần chuyển đổi)."
-ADDRESS_TOO_LONG = "Địa chỉ dài quá 500 ký tự."
+OUTSIDE_VIETNAM = gettext_lazy("Điểm ({lat}, {lon}) nằm ngoài lãnh thổ Việt Nam: không thuộc xã/phường nào.")
+ADDRESS_REQUIRED = gettext_lazy("Cần tham số address (địa chỉ cần chuyển đổi).")
+ADDRESS_TOO_LONG = gettext_lazy("Địa chỉ dài quá 500 ký tự.")
 
 
 class UnitOut(Schema):
@@ -187,7 +188,7 @@ def convert(
 def locate(request: HttpRequest, lat: float, lon: float) -> dict:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ApplicationError(
-            "Toạ độ không hợp lệ: vĩ độ trong [-90, 90], kinh độ trong [-180, 180].",
+            gettext_lazy("Toạ độ không hợp lệ: vĩ độ trong [-90, 90], kinh độ trong [-180, 180]."),
             extra={"lat": lat, "lon": lon},
             status=422,
         )

@@ -48,4 +48,29 @@ EN = {
     "Các quận, huyện của tỉnh, thành phố này": "Districts of this province",
     "Quận, huyện cũ": "Former district",
     "Số xã, phường cũ": "Former communes and wards",
+    # messages and labels through the catalogue (ADR 19)
+    'Điểm ({lat}, {lon}) nằm ngoài lãnh thổ Việt Nam: không thuộc xã/phường nào.': (
+        'The point ({lat}, {lon}) is outside Vietnam: it is in no commune or ward.'
+    ),
+    'Cần tham số address (địa chỉ cần chuyển đổi).': 'The address parameter is required (the address to convert).',
+    'Địa chỉ dài quá 500 ký tự.': 'The address is longer than 500 characters.',
+    'Toạ độ không hợp lệ: vĩ độ trong [-90, 90], kinh độ trong [-180, 180].': (
+        'Invalid coordinates: latitude within [-90, 90], longitude within [-180, 180].'
+    ),
+    'Không tìm thấy điểm tiếp nhận mã «{code}».': 'No service point with code «{code}» was found.',
+    'Cần nhập {label}.': 'Enter the {label}.',
+    '{label} dài quá {most} ký tự.': 'The {label} is longer than {most} characters.',
+    'Giờ làm việc: tối đa {most} dòng.': 'Opening hours: at most {most} lines.',
+    'Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, dấu gạch và dấu +.': (
+        'A phone number has only digits, spaces, dots, hyphens and +.'
+    ),
+    'Mỗi dòng giờ làm việc': 'Each line of opening hours',
+    'Không tìm thấy đơn vị hành chính mã «{code}».': 'No administrative unit with code «{code}» was found.',
+    'Tối đa {n} địa chỉ mỗi lần dán; với danh sách dài hơn, hãy tải lên tệp CSV.': (
+        'At most {n} addresses per paste; for a longer list, upload a CSV file.'
+    ),
+    'Tệp quá lớn ({size} MB); tối đa 5 MB.': 'The file is too large ({size} MB); at most 5 MB.',
+    'Chưa chọn tệp CSV.': 'No CSV file chosen.',
+    'nay thuộc': 'now part of',
+    'hình thành từ': 'formed from',
 }

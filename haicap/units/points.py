@@ -12,9 +12,11 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError, NotFound
@@ -137,11 +139,11 @@ def service_points_load(*, path: Path = POINTS_FILE, actor: Actor | None = None)
 
 # --- a province administrator corrects a point -------------------------------------------------
 
-POINT_NOT_FOUND = "Không tìm thấy điểm tiếp nhận mã «{code}»."
-FIELD_REQUIRED = "Cần nhập {label}."
-FIELD_TOO_LONG = "{label} dài quá {most} ký tự."
-HOURS_TOO_MANY = "Giờ làm việc: tối đa {most} dòng."
-BAD_PHONE = "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, dấu gạch và dấu +."
+POINT_NOT_FOUND = gettext_lazy("Không tìm thấy điểm tiếp nhận mã «{code}».")
+FIELD_REQUIRED = gettext_lazy("Cần nhập {label}.")
+FIELD_TOO_LONG = gettext_lazy("{label} dài quá {most} ký tự.")
+HOURS_TOO_MANY = gettext_lazy("Giờ làm việc: tối đa {most} dòng.")
+BAD_PHONE = gettext_lazy("Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, dấu gạch và dấu +.")
 MOST_HOUR_LINES, MOST_HOUR_LINE = 8, 120
 
 
@@ -152,7 +154,7 @@ def point_get(code: str) -> ServicePoint:
     return point
 
 
-def _text(value: str, field: str, label: str, most: int) -> str:
+def _text(value: str, field: str, label: Any, most: int) -> str:
     value = " ".join(value.split())
     if not value:
         raise ApplicationError(FIELD_REQUIRED.format(label=label), extra={"field": field}, status=422)
@@ -167,14 +169,14 @@ def _hours(text: str) -> str:
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     if not lines:
         raise ApplicationError(
-            FIELD_REQUIRED.format(label="giờ làm việc"), extra={"field": "hours"}, status=422
+            FIELD_REQUIRED.format(label=gettext_lazy("giờ làm việc")), extra={"field": "hours"}, status=422
         )
     if len(lines) > MOST_HOUR_LINES:
         raise ApplicationError(
             HOURS_TOO_MANY.format(most=MOST_HOUR_LINES), extra={"field": "hours"}, status=422
         )
     for line in lines:
-        _text(line, "hours", "Mỗi dòng giờ làm việc", MOST_HOUR_LINE)
+        _text(line, "hours", gettext_lazy("Mỗi dòng giờ làm việc"), MOST_HOUR_LINE)
     return "\n".join(lines)
 
 
@@ -195,10 +197,10 @@ def service_point_update(
     require_permission(actor, UnitsPerm.MANAGE_POINTS, province_code=point.province_code)
     point = ServicePoint.objects.select_for_update().select_related("unit").get(pk=point.pk)
     before = {"address": point.address, "hours": point.hours, "phone": point.phone}
-    point.address = _text(address, "address", "địa chỉ", 300)
+    point.address = _text(address, "address", gettext_lazy("địa chỉ"), 300)
     point.hours, point.phone = _hours(hours), _phone(phone)
     point.demo = False
-    point.source = f"Cập nhật bởi quản trị cấp tỉnh {actor.get_username()}"[:200]
+    point.source = f"Cập nhật bởi quản trị cấp tỉnh {actor.get_username()}"[:200]  # vi-only: stored source
     point.save()
     unit = point.unit
     columns = search_row(Unit, {"full_name": unit.full_name, "code": unit.code,

@@ -8,13 +8,14 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db.models import Count, F, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from haicap.core.errors import NotFound
 from haicap.core.search import search, shorter
 from haicap.core.ttlcache import TTLCache
 from haicap.units.models import Level, Relation, Succession, Unit
 
-UNIT_NOT_FOUND = "Không tìm thấy đơn vị hành chính mã «{code}»."
+UNIT_NOT_FOUND = gettext_lazy("Không tìm thấy đơn vị hành chính mã «{code}».")
 
 
 _in_force: TTLCache[Unit | None] = TTLCache("units in force")

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from haicap.core.audit import audit_record
@@ -24,9 +25,9 @@ from haicap.units.rights import UnitsAudit, UnitsPerm
 
 MAX_PASTED_LINES = 200
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-TOO_MANY_LINES = "Tối đa {n} địa chỉ mỗi lần dán; với danh sách dài hơn, hãy tải lên tệp CSV."
-UPLOAD_TOO_LARGE = "Tệp quá lớn ({size} MB); tối đa 5 MB."
-UPLOAD_MISSING = "Chưa chọn tệp CSV."
+TOO_MANY_LINES = gettext_lazy("Tối đa {n} địa chỉ mỗi lần dán; với danh sách dài hơn, hãy tải lên tệp CSV.")
+UPLOAD_TOO_LARGE = gettext_lazy("Tệp quá lớn ({size} MB); tối đa 5 MB.")
+UPLOAD_MISSING = gettext_lazy("Chưa chọn tệp CSV.")
 
 
 def _date_param(request: HttpRequest) -> dt.date | None:
@@ -215,10 +216,10 @@ def convert_csv(request: HttpRequest) -> HttpResponse:
     require_permission(request.user, UnitsPerm.CONVERT_ADDRESSES)
     upload = request.FILES.get("file")
     if upload is None:
-        raise ApplicationError(_(UPLOAD_MISSING), status=422)
+        raise ApplicationError(UPLOAD_MISSING, status=422)
     if upload.size and upload.size > MAX_UPLOAD_BYTES:
         raise ApplicationError(
-            _(UPLOAD_TOO_LARGE).format(size=decimal(upload.size / 1048576, 1)), status=422
+            UPLOAD_TOO_LARGE.format(size=decimal(upload.size / 1048576, 1)), status=422
         )
     try:
         text = decode_upload(upload.read())

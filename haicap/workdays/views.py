@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError, NotFound
@@ -25,7 +25,9 @@ def _year(value: str) -> int:
     if not value:
         return dt.date.today().year
     if not value.isdigit() or not 2020 <= int(value) <= 2100:
-        raise ApplicationError(f"Năm «{value}» không hợp lệ.", extra={"field": "year"}, status=400)
+        raise ApplicationError(gettext("Năm «{value}» không hợp lệ.").format(
+            value=value
+        ), extra={"field": "year"}, status=400)
     return int(value)
 
 
@@ -60,7 +62,7 @@ def swap_day_set(request: HttpRequest) -> HttpResponse:
         day = dt.date.fromisoformat(request.POST.get("date", ""))
     except ValueError:
         raise ApplicationError(
-            "Ngày phải có dạng YYYY-MM-DD.", extra={"field": "date"}, status=422
+            gettext_lazy("Ngày phải có dạng YYYY-MM-DD."), extra={"field": "date"}, status=422
         ) from None
     try:
         calendar_day_set(
@@ -73,7 +75,7 @@ def swap_day_set(request: HttpRequest) -> HttpResponse:
         raise ApplicationError(
             "; ".join(exc.messages), extra={"field": "kind"}, status=422
         ) from None
-    messages.success(request, f"Đã lưu ngày {day:%d/%m/%Y}.")
+    messages.success(request, gettext("Đã lưu ngày {day:%d/%m/%Y}.").format(day=day))
     return redirect(f"/lich/?year={day.year}")
 
 
@@ -82,8 +84,8 @@ def swap_day_set(request: HttpRequest) -> HttpResponse:
 def swap_day_delete(request: HttpRequest, pk: int) -> HttpResponse:
     day = CalendarDay.objects.filter(pk=pk).first()
     if day is None:
-        raise NotFound("Không có ngày hoán đổi này.")
+        raise NotFound(gettext_lazy("Không có ngày hoán đổi này."))
     year = day.date.year
     calendar_day_delete(day=day, actor=request.user)
-    messages.success(request, "Đã xoá ngày hoán đổi.")
+    messages.success(request, gettext_lazy("Đã xoá ngày hoán đổi."))
     return redirect(f"/lich/?year={year}")
