@@ -134,7 +134,8 @@ def area(value: Any) -> str:
 def whole_number(text: Any) -> int | None:
     """A whole number as people type it, read back: ``50000``, ``50.000``, ``50,000``,
     ``50 000 đồng`` → 50000; None for anything else (the caller answers 422 naming its field)."""
-    raw = re.sub(r"\s|(?:đồng|đ|vnd)$", "", str(text if text is not None else "").lower().strip())
+    unit = r"\s|(?:đồng|đ|vnd)$"  # vi-only: the currency words a reader types, removed
+    raw = re.sub(unit, "", str(text if text is not None else "").lower().strip())
     digits = re.sub(r"(?<=\d)[.,](?=\d{3}(?:[.,]|$))", "", raw)
     if not (digits.isascii() and digits.lstrip("-").isdigit()):
         return None

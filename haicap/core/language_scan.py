@@ -61,6 +61,7 @@ EXEMPT_MODULES = {
     "notifications/*": "texts sent to citizens' phones and mailboxes, in Vietnamese",
     "metrics/exports.py": "sheets kept as the province's records, Vietnamese headings",
     "core/text.py": "the table that folds Vietnamese letters for search",
+    "core/pdf.py": "the national motto heading official papers: Vietnamese by law",
     "core/dateline.py": "the date line of official papers (Decree 30/2020): Vietnamese by law",
     "core/outage.py": "the 503 page, bilingual by design: it renders without the catalogue's view",
     "core/language_scan.py": "this scanner's own letters and reasons",

@@ -337,4 +337,7 @@ EN = {
     '«{value}» không phải số.': '«{value}» is not a number.',
     '{label}: đã ghi nhận.': '{label}: recorded.',
     'Năm «{year_text}» không hợp lệ.': 'The year «{year_text}» is not valid.',
+    'Tháng «{month}» không hợp lệ: từ 1 đến 12, hoặc để trống cho cả năm.': (
+        'The month «{month}» is not valid: 1 to 12, or empty for the whole year.'
+    ),
 }

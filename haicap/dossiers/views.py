@@ -353,7 +353,9 @@ def register(request: HttpRequest) -> HttpResponse:
     month_text = request.GET.get("month", "").strip()
     if month_text and not (month_text.isdigit() and 1 <= int(month_text) <= 12):
         raise ApplicationError(
-            f"Tháng «{month_text}» không hợp lệ: từ 1 đến 12, hoặc để trống cho cả năm.",
+            gettext("Tháng «{month}» không hợp lệ: từ 1 đến 12, hoặc để trống cho cả năm.").format(
+                month=month_text
+            ),
             extra={"field": "month"},
             status=422,
         )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 LEVEL_LABELS = {"commune": _("Cấp xã"), "province": _("Cấp tỉnh"), "ministry": _("Cấp bộ")}
 
 
-_KIND = re.compile(r"^\s*thủ tục\s+", re.IGNORECASE)
+_KIND = re.compile(r"^\s*thủ tục\s+", re.IGNORECASE)  # vi-only: the catalogue's words
 
 
 def search_values(code: str, name: str, field: str) -> dict[str, str]:
