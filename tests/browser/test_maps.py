@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_one_stop_flow import sign_in
-from tests.conftest import ROOT, _free_port
+from tests.conftest import ROOT, _free_port, haicap_command
 
 BEN_THANH = {"latitude": 10.7725, "longitude": 106.6980}
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -125,7 +125,7 @@ def test_with_a_tile_source_the_streets_load_under_the_csp(browser, tiles_server
     context.close()
 
 
-def test_small_maps_of_a_report_and_a_dossier_and_ward_names_at_the_counter(browser, demo_server):  # type: ignore[no-untyped-def]
+def test_small_maps_of_a_report_and_a_dossier_and_ward_names_at_the_counter(browser, demo_server, demo_env):  # type: ignore[no-untyped-def]
     context, page = open_context(browser, demo_server)
     page.goto("/phan-anh/?province=79")
     page.get_by_test_id("reports").locator("a").first.click()
@@ -141,8 +141,14 @@ def test_small_maps_of_a_report_and_a_dossier_and_ward_names_at_the_counter(brow
     expect(result).to_contain_text("Phường Bến Thành")
     assert not re.search(r"\b\d{5}\b", result.inner_text()), result.inner_text()
 
-    page.get_by_test_id("nav-one-stop").click()
-    page.locator("a[href^='/mot-cua/h/']").first.click()
+    # a dossier of Bến Thành's counter whose applicant's new ward is known
+    code = haicap_command(
+        demo_env, "shell", "-c",
+        "from haicap.dossiers.models import Dossier; print(Dossier.objects.filter("
+        "receiving_unit__code='26743').exclude(applicant_commune_code='').values_list("
+        "'code', flat=True).order_by('-pk').first())",
+    ).strip().splitlines()[-1]  # fmt: skip
+    page.goto(f"/mot-cua/h/{code}/")
     expect(page.get_by_test_id("applicant-commune")).to_contain_text(re.compile(r"Phường|Xã"))
     assert not re.search(r"\d{5}", page.get_by_test_id("applicant-commune").inner_text())
     expect(page.get_by_test_id("small-map")).to_have_attribute("data-ready", "1")
