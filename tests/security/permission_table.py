@@ -53,6 +53,7 @@ ADMIN_MODELS = (
     "units/unit",
     "workdays/calendarday",
     "metrics/indicator",
+    "feedback/category",
     "metrics/target",
     "axes/accessattempt",  # sign-in throttling (django-axes)
     "axes/accessfailurelog",
@@ -68,7 +69,7 @@ ADMIN: dict[str, Row] = {
     "admin/autocomplete/": _r("GET", "/admin/autocomplete/", ADMIN_LOGIN),
     "admin/jsi18n/": _r("GET", "/admin/jsi18n/", ADMIN_LOGIN),
     "admin/r/<path:content_type_id>/<path:object_id>/": _r("GET", "/admin/r/1/1/", ADMIN_LOGIN),
-    "admin/^(?P<app_label>auth|axes|core|units|workdays|metrics)/$": _r(
+    "admin/^(?P<app_label>auth|axes|core|units|workdays|feedback|metrics)/$": _r(
         "GET", "/admin/core/", ADMIN_LOGIN
     ),
     "admin/(?P<url>.*)$": _r("GET", "/admin/nothing-here/", ADMIN_LOGIN),
