@@ -62,6 +62,7 @@ bench: install
 	$(BIN)/python bench/intake.py
 	$(BIN)/python bench/feedback_routing.py
 	$(BIN)/python bench/province_settings.py
+	$(BIN)/python bench/exports.py  # a 20,000-row xlsx through core.exports.append_row
 	$(BIN)/python bench/index.py  # 10 million dossiers: about 40 minutes on 2 cores
 	$(BIN)/python bench/pages.py  # 1 million dossiers (kept in var/bench-pages/ for the next run)
 
