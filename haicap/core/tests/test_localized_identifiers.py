@@ -23,6 +23,7 @@ NUMERIC = re.compile(
     r"|amount_vnd|fee_vnd|time_value|sets|copies|originals|certified|score|points)$"
 )
 SAFE = ("unlocalize", "stringformat", "date", "plain", "urlencode")
+WORDS = {"title", "aria-label", "alt", "placeholder"}  # read by people: localized is right
 TEXT = {  # (template, variable): text, not a number, whatever its name says
     ("dossiers/portal_submit.html", "data.applicant_id_number"),  # a citizen ID: a string
     ("dossiers/receive.html", "data.applicant_id_number"),
@@ -50,6 +51,8 @@ def test_no_template_writes_a_number_into_an_attribute_without_unlocalize() -> N
     bare = []
     for name, text in templates:
         for attribute in ATTRIBUTE.finditer(text):
+            if attribute.group(1) in WORDS:
+                continue
             for variable in VARIABLE.finditer(attribute.group(2)):
                 expression, filters = variable.group(1), variable.group(2)
                 if any(f"|{safe}" in filters for safe in SAFE) or (name, expression) in TEXT:
