@@ -114,6 +114,12 @@ def test_filed_with_eform_and_slots_the_officer_sees_both(birth_registration, co
     page = signed_in(counter_officer).get(f"/mot-cua/h/{dossier.code}/").content.decode()
     assert "Tờ khai đăng ký khai sinh" in page and "Trần Minh Khôi" in page
     assert "Bệnh viện Từ Dũ" in page
+    # an officer reading in English reads the declaration's title and labels in English
+    officer = signed_in(counter_officer)
+    officer.cookies["django_language"] = "en"
+    english = officer.get(f"/mot-cua/h/{dossier.code}/").content.decode()
+    assert "Birth registration form" in english and "Mother&#x27;s ethnicity" in english
+    assert "<dt>Dân tộc của mẹ</dt>" not in english and "Trần Minh Khôi" in english
 
 
 @pytest.mark.parametrize(
