@@ -44,8 +44,9 @@ RAW = [
 ]
 
 # msgids that are also data shown as it is: a field (lĩnh vực) of the national catalogue is
-# named like one of our form labels
-ALSO_DATA = frozenset({"Quốc tịch"})
+# named like one of our form labels; a checklist item of the catalogue (a received paper, an
+# upload slot) is named like the e-form's title
+ALSO_DATA = frozenset({"Quốc tịch", "Tờ khai đăng ký khai sinh", "Tờ khai đăng ký khai tử"})
 
 ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
 SKIPPED = {"script", "style", "template", "noscript"}
