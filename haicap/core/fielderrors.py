@@ -130,3 +130,14 @@ def form_errors(exc: ApplicationError, labels: Mapping[str, Any] | None = None) 
     """The page context of a refused form: `error` (the exception), `invalid` (field →
     messages) and `invalid_labels` (field → label, for the summary's links)."""
     return {"error": exc, "invalid": errors_of(exc), "invalid_labels": dict(labels or {})}
+
+
+def django_form_errors(form: Any, labels: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """`form_errors` for a Django form (the sign-in page): its field and non-field errors as the
+    same context, for the same tags."""
+    invalid = {
+        (NON_FIELD if name == "__all__" else name): [str(m) for m in messages]
+        for name, messages in form.errors.items()
+    }
+    return {"invalid": invalid, "invalid_labels": dict(labels or {})}
+
