@@ -78,4 +78,14 @@ EN = {
     'Không có tỉnh mã «{province_code}».': 'There is no province with code «{province_code}».',
     '«{value}» không phải toạ độ hợp lệ.': '«{value}» is not a valid coordinate.',
     'Thao tác «{action}» không có.': 'There is no action «{action}».',
+    "Không có api_key còn hiệu lực mang tên «{label}» ở tỉnh {province}.": (
+        "No api_key in force is named «{label}» in province {province}."
+    ),
+    "api_key «{label}» đã gửi {limit} yêu cầu trong {window}: vui lòng thử lại sau {minutes} phút.": (
+        "api_key «{label}» sent {limit} requests within {window}: please try again in {minutes} minutes."
+    ),
+    "Đã nhận {limit} yêu cầu từ địa chỉ mạng này trong {window}: vui lòng thử lại sau {minutes} phút.": (
+        "{limit} requests were received from this network address within {window}: "
+        "please try again in {minutes} minutes."
+    ),
 }

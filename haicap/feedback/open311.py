@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from haicap.core.audit import audit_record
@@ -48,7 +49,10 @@ def key_hash(raw: str) -> str:
 def key_issue(*, label: str, province_code: str, actor: Any = None) -> str:
     """A new api_key for one integrator in one province; shown once, stored as a hash."""
     if unit_in_force("province", province_code) is None:
-        raise ApplicationError(f"Không có tỉnh mã «{province_code}».", extra={"field": "province"})
+        raise ApplicationError(
+            gettext("Không có tỉnh mã «{province_code}».").format(province_code=province_code),
+            extra={"field": "province"},
+        )
     raw = "o311_" + secrets.token_urlsafe(24)
     key = Open311Key.objects.create(
         label=label[:100], province_code=province_code, key_hash=key_hash(raw)
@@ -70,7 +74,9 @@ def key_revoke(*, label: str, province_code: str, actor: Any = None) -> int:
     )
     if not keys:
         raise ApplicationError(
-            f"Không có api_key còn hiệu lực mang tên «{label}» ở tỉnh {province_code}.",
+            gettext("Không có api_key còn hiệu lực mang tên «{label}» ở tỉnh {province}.").format(
+                label=label, province=province_code
+            ),
             extra={"field": "label"},
             status=404,
         )
@@ -361,10 +367,13 @@ def _float(data: Any, name: str) -> float | None:
         raise Open311Error(400, f"{name} must be a number") from None
 
 
-PER_KEY = (
+PER_KEY = gettext_lazy(
     "api_key «{label}» đã gửi {limit} yêu cầu trong {window}: vui lòng thử lại sau {minutes} phút."
 )
-PER_CLIENT = "Đã nhận {limit} yêu cầu từ địa chỉ mạng này trong {window}: vui lòng thử lại sau {minutes} phút."
+PER_CLIENT = gettext_lazy(
+    "Đã nhận {limit} yêu cầu từ địa chỉ mạng này trong {window}: "
+    "vui lòng thử lại sau {minutes} phút."
+)
 
 
 def post_limits(key: Open311Key, client: str) -> None:
