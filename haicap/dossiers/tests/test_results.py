@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from haicap.core.models import AuditEvent
 from haicap.core.roles import Role
@@ -171,7 +172,7 @@ def test_returned_at_the_counter_without_a_pdf_is_not_electronic(
 ):
     d = dossier_transition(processing, action="complete", actor=processing_officer)
     d = dossier_transition(d, action="return", actor=counter_officer, method="counter")
-    row = UnitDay.objects.get(unit_code=d.competent_unit.code, day=d.returned_at.date())
+    row = UnitDay.objects.get(unit_code=d.competent_unit.code, day=timezone.localdate(d.returned_at))
     assert (row.returned, row.returned_online) == (1, 0)
 
 
