@@ -9,6 +9,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from haicap.core.audit import audit_record
 from haicap.core.errors import ApplicationError
+from haicap.core.fielderrors import Collector
 from haicap.core.permissions import Actor, require_permission
 from haicap.core.ttlcache import clear_all_caches
 from haicap.procedures.models import OnlineLevel, Procedure, ProvinceProcedure, TimeUnitChoice
@@ -52,16 +53,17 @@ def province_procedure_configure(
     """Configure one procedure. A time typed here is verified unless `time_verified` says not;
     with no time typed, the catalogue's time stays as verified as the province last said."""
     require_permission(actor, ProcedurePerm.MANAGE, province_code=province_code)
+    errors = Collector()  # every bad field at once
     if online_level == OnlineLevel.FULL and not procedure.online_available:
-        raise ApplicationError(
-            FULL_ONLINE_NEEDS_ONLINE, extra={"field": "online_level"}, status=422
-        )
+        errors.add("online_level", str(FULL_ONLINE_NEEDS_ONLINE))
     if bool(time_value) != bool(time_unit):
-        raise ApplicationError(TIME_NEEDS_BOTH, extra={"field": "time_value"}, status=422)
+        errors.add("time_value", str(TIME_NEEDS_BOTH))
     if time_unit and time_unit not in TimeUnitChoice.values:
-        raise ApplicationError(gettext("Đơn vị thời hạn «{time_unit}» không hợp lệ.").format(
-            time_unit=time_unit
-        ), status=422)
+        errors.add(
+            "time_unit",
+            gettext("Đơn vị thời hạn «{time_unit}» không hợp lệ.").format(time_unit=time_unit),
+        )
+    errors.done()
     before = procedure_settings(procedure, province_code)
     config, _ = ProvinceProcedure.objects.select_for_update().get_or_create(
         province_code=province_code, procedure=procedure

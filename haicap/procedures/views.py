@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError
+from haicap.core.fielderrors import INPUT_STATUSES, Collector, form_errors
 from haicap.core.permissions import scope_for
 from haicap.procedures.models import OnlineLevel, Procedure, TimeUnitChoice
 from haicap.procedures.requirements import checklist_for
@@ -94,19 +95,28 @@ def _public_checklist(procedure: Procedure) -> dict[str, Any]:
 def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     procedure = procedure_get(code)
     province = _admin_province(request) if request.user.is_authenticated else ""
-    return render(
-        request,
-        "procedures/detail.html",
-        {
-            "procedure": procedure,
-            "checklist": _public_checklist(procedure),
-            "unread": _unread(procedure) if province else [],
-            "province": province,
-            "settings": procedure_settings(procedure, province) if province else None,
-            "online_levels": OnlineLevel.choices,
-            "time_units": TimeUnitChoice.choices,
-        },
-    )
+    return render(request, "procedures/detail.html", _detail_context(procedure, province))
+
+
+# the province's configuration form, as it labels its fields (the error summary's links)
+CONFIGURE_LABELS = {
+    "online_level": _("Mức trực tuyến"),
+    "fee_vnd": _("Lệ phí (đồng, để trống: theo danh mục)"),
+    "time_value": _("Thời hạn"),
+    "time_unit": _("Thời hạn"),
+}
+
+
+def _detail_context(procedure: Any, province: str) -> dict[str, Any]:
+    return {
+        "procedure": procedure,
+        "checklist": _public_checklist(procedure),
+        "unread": _unread(procedure) if province else [],
+        "province": province,
+        "settings": procedure_settings(procedure, province) if province else None,
+        "online_levels": OnlineLevel.choices,
+        "time_units": TimeUnitChoice.choices,
+    }
 
 
 def _int_or_none(value: str, field: str) -> int | None:
@@ -127,19 +137,30 @@ def _int_or_none(value: str, field: str) -> int | None:
 def procedure_configure(request: HttpRequest, code: str) -> HttpResponse:
     procedure = procedure_get(code)
     province = _admin_province(request)
-    province_procedure_configure(
-        province_code=province,
-        procedure=procedure,
-        actor=request.user,
-        offered=request.POST.get("offered") == "on",
-        boundary_free=request.POST.get("boundary_free") == "on",
-        # a form without the field keeps the level in force
-        online_level=request.POST.get("online_level")
-        or procedure_settings(procedure, province).online_level,
-        fee_vnd=_int_or_none(request.POST.get("fee_vnd", ""), "fee_vnd"),
-        time_value=_int_or_none(request.POST.get("time_value", ""), "time_value"),
-        time_unit=request.POST.get("time_unit", ""),
-    )
+    try:
+        numbers = Collector()  # the fee and the time both checked before the service
+        fee = numbers.run(_int_or_none, request.POST.get("fee_vnd", ""), "fee_vnd")
+        time = numbers.run(_int_or_none, request.POST.get("time_value", ""), "time_value")
+        numbers.done()
+        province_procedure_configure(
+            province_code=province,
+            procedure=procedure,
+            actor=request.user,
+            offered=request.POST.get("offered") == "on",
+            boundary_free=request.POST.get("boundary_free") == "on",
+            # a form without the field keeps the level in force
+            online_level=request.POST.get("online_level")
+            or procedure_settings(procedure, province).online_level,
+            fee_vnd=fee,
+            time_value=time,
+            time_unit=request.POST.get("time_unit", ""),
+        )
+    except ApplicationError as exc:
+        if exc.status not in INPUT_STATUSES:
+            raise
+        context = _detail_context(procedure, province)
+        context.update(form_errors(exc, CONFIGURE_LABELS), typed=request.POST)
+        return render(request, "procedures/detail.html", context, status=exc.status)
     saved = gettext("Đã lưu cấu hình thủ tục {code} cho tỉnh {province}.")
     messages.success(request, saved.format(code=procedure.code, province=province))
     return redirect("procedures:detail", code=code)
