@@ -23,6 +23,7 @@ from haicap.dossiers.received import received_lines
 from haicap.dossiers.vietqr import fee_memo, fee_payload
 from haicap.dossiers.workflow import action_label
 from haicap.procedures.requirements import PRESENT
+from haicap.procedures.selectors import related_detail
 from haicap.units.models import Unit
 from haicap.units.points import agency_parent, is_point, point_of
 from haicap.workdays.calendar import VN
@@ -199,7 +200,7 @@ def register_rows(unit: Unit, year: int, month: int | None = None) -> list[dict[
         dossiers = dossiers.filter(registered_at__month=month)
     dossiers = (
         dossiers.select_related("procedure", "competent_unit")
-        .defer("competent_unit__boundary")
+        .defer("competent_unit__boundary", *related_detail("procedure"))
         .order_by("registered_at", "pk")
     )
     transfers = dict(

@@ -20,6 +20,7 @@ from haicap.dossiers.codes import by_code
 from haicap.dossiers.deadlines import due_soon_q, overdue_q
 from haicap.dossiers.models import Dossier, DossierEvent, Status
 from haicap.dossiers.rights import DossierPerm
+from haicap.procedures.selectors import related_detail
 from haicap.units.models import Unit
 from haicap.units.selectors import unit_ids
 from haicap.workdays.calendar import VN
@@ -43,6 +44,7 @@ QUEUES: dict[str, Any] = {
 # 130 KB of GeoJSON a commune) are left out: no list or page of a dossier draws them
 WITH_UNITS = ("procedure", "receiving_unit", "competent_unit", "return_unit", "assigned_to")
 UNIT_BOUNDARIES = ("receiving_unit__boundary", "competent_unit__boundary", "return_unit__boundary")
+LIST_DEFER = UNIT_BOUNDARIES + related_detail("procedure")
 
 
 def _scope_q(scope: Scope, prefix: str) -> Q:
@@ -102,7 +104,7 @@ def dossier_queue(
     )
     # by the applicant's name, the code, the online reference or the phone (core.search): the
     # best match first, then the queue's own order
-    return search(dossiers, query, order=order).select_related(*WITH_UNITS).defer(*UNIT_BOUNDARIES)
+    return search(dossiers, query, order=order).select_related(*WITH_UNITS).defer(*LIST_DEFER)
 
 
 def queue_counts(actor: Actor, *, now: dt.datetime | None = None) -> dict[str, int]:

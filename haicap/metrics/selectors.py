@@ -22,6 +22,7 @@ from haicap.feedback.deadlines import overdue_q as report_overdue_q
 from haicap.metrics.index import UnitIndex, province_index
 from haicap.metrics.models import Target, UnitDay
 from haicap.metrics.periods import Period
+from haicap.procedures.selectors import related_detail
 from haicap.units.models import Level, Unit
 from haicap.workdays.calendar import VN
 
@@ -219,6 +220,7 @@ def dossiers_behind(
     return (
         rows.filter(condition)
         .select_related("procedure", "competent_unit", "receiving_unit", "assigned_to")
+        .defer("competent_unit__boundary", "receiving_unit__boundary", *related_detail("procedure"))
         .order_by("due_at", "code")
     )
 
