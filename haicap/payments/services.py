@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from haicap.core.audit import audit_event_build, audit_record
 from haicap.core.errors import ApplicationError, Conflict, NotFound
+from haicap.core.fielderrors import Collector
 from haicap.core.models import AuditEvent
 from haicap.core.permissions import Actor, require_permission, scope_for
 from haicap.core.text import search_key
@@ -208,10 +209,17 @@ def transaction_resolve(
 ) -> BankTransaction:
     """The finance officer says which dossier an unmatched credit pays (the amount as it is,
     with the reason: the rest collected at the counter, the excess to be refunded)."""
-    note = _note(note)
+    errors = Collector()  # a missing reason and an unknown dossier reported together
+    note = errors.run(_note, note) or ""
     with transaction.atomic():
         txn = _locked_unmatched(txn, actor)
-        dossier = _dossier_named(dossier_code, txn, actor)
+        try:
+            dossier = _dossier_named(dossier_code, txn, actor)
+        except NotFound as exc:
+            if not errors:
+                raise  # alone it stays the 404 it was
+            errors.add("dossier", exc.message)
+        errors.done()
         reason = problem(dossier, None, scope_for(actor, PaymentPerm.RESOLVE), set())
         if reason:
             raise Conflict(

@@ -10,10 +10,11 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 from django.views.decorators.http import require_POST
 
 from haicap.core.errors import ApplicationError, PermissionDenied
+from haicap.core.fielderrors import INPUT_STATUSES, form_errors
 from haicap.core.permissions import PERMISSION_DENIED, has_permission, scope_for
 from haicap.payments.models import Reason, StatementImport
 from haicap.payments.receipt import receipt_response
@@ -49,6 +50,12 @@ def _import_units(request: HttpRequest) -> list[Unit]:
         *current.filter(code__in=sorted(scope.unit_codes)).exclude(level="province"),
         *current.filter(code__in=sorted(scope.province_codes), level="province"),
     ]
+
+# the resolve form's fields as it labels them (the error summary's links)
+RESOLVE_LABELS = {
+    "dossier": gettext_lazy("Mã hồ sơ hoặc mã thanh toán"),
+    "note": gettext_lazy("Lý do"),
+}
 
 
 @login_required
@@ -129,13 +136,22 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, PaymentPerm.RESOLVE)
     txn = transaction_for(request.user, pk)
     note = request.POST.get("note", "")
+    try:
+        if request.POST.get("action") == "dismiss":
+            transaction_dismiss(txn, note=note, actor=request.user)
+        else:
+            txn = transaction_resolve(
+                txn, dossier_code=request.POST.get("dossier", ""), note=note, actor=request.user
+            )
+    except ApplicationError as exc:
+        if exc.status not in INPUT_STATUSES:
+            raise
+        context = {"t": txn, "can_resolve": True, "typed": request.POST}
+        context.update(form_errors(exc, RESOLVE_LABELS))
+        return render(request, "payments/detail.html", context, status=exc.status)
     if request.POST.get("action") == "dismiss":
-        transaction_dismiss(txn, note=note, actor=request.user)
         messages.success(request, _("Đã ghi nhận: giao dịch không thuộc hồ sơ nào."))
     else:
-        txn = transaction_resolve(
-            txn, dossier_code=request.POST.get("dossier", ""), note=note, actor=request.user
-        )
         messages.success(
             request, _("Đã khớp với hồ sơ {code}, biên lai {receipt}.").format(
                 code=txn.dossier.code if txn.dossier else "", receipt=txn.receipt_number

@@ -88,3 +88,26 @@ def test_the_citizen_sees_how_to_pay_on_the_tracking_page(awaiting):
     page = Client().post("/tra-cuu/", {"code": d.code, "phone": "3456"}).content.decode()
     assert 'data-testid="fee-transfer"' in page and fee_memo(d.pk) in page
     assert "data:image/png;base64" in page  # the VietQR of the exact amount
+
+
+def test_the_resolve_form_reports_the_reason_and_the_dossier_together(client, awaiting):
+    from haicap.dossiers.tests.test_form_errors import field_error
+    from haicap.payments.services import statement_import
+    from haicap.units.models import Unit
+
+    d = awaiting(50_000)
+    unit = Unit.objects.current().get(level="commune", code="26743")
+    statement_import(
+        content=csv_statement([("02/07/2025", "M2", "60.000", fee_memo(d.pk))]),
+        filename="x.csv", unit=unit, actor=_officer(),
+    )
+    txn = BankTransaction.objects.get(transaction_id="M2")
+    r = client.post(
+        f"/thu-phi/giao-dich/{txn.pk}/xu-ly/", {"action": "resolve", "dossier": "KHONG-CO"}
+    )
+    assert r.status_code == 422
+    page = r.content.decode()
+    assert field_error(page, "note") and "KHONG-CO" in field_error(page, "dossier")
+    assert '<a href="#f-note">Lý do: ' in page and 'value="KHONG-CO"' in page
+    txn.refresh_from_db()
+    assert txn.state == State.UNMATCHED
