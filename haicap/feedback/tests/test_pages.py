@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -101,6 +102,14 @@ def test_the_officer_answers_with_evidence_and_the_citizen_rates(officer):
     Client().post(f"/phan-anh/rieng/{report.token}/close/", {"satisfied": "yes"})
     report.refresh_from_db()
     assert report.status == ReportStatus.CLOSED and report.rating_satisfied is True
+    # the queue's figures: one report, answered on time, rated satisfied, nothing open
+    Client().post("/phan-anh/gui/", {**FORM, "description": FORM["description"] + " Lần hai."})
+    from haicap.feedback.selectors import feedback_figures
+
+    officer_user = User.objects.get(username="xuly.saigon")
+    assert feedback_figures(officer_user) == {
+        "total": 2, "answered": 1, "on_time": 1.0, "satisfied": 1.0, "open": 1, "overdue": 0,
+    }
 
 
 def test_officers_elsewhere_and_the_public_cannot_act(make_user):
