@@ -64,6 +64,17 @@ def _fresh_caches() -> None:
     clear_all_caches()
 
 
+@pytest.fixture(autouse=True)
+def _source_language() -> None:
+    """Each test starts in the site's language (Vietnamese): a test that activated English
+    (a request with the language cookie, `translation.activate`) must not change what the next
+    test on the same worker reads."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def ben_thanh(db) -> Unit:  # type: ignore[no-untyped-def]
     return Unit.objects.current().get(level="commune", code="26743")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from haicap.core.models import AuditEvent
@@ -128,12 +129,23 @@ def _names(events: Iterable[AuditEvent]) -> dict[tuple[str, str], str]:
     return found
 
 
+# what an event records that is not a record's status (a dossier's rating: satisfied or not),
+# in words; an app adds its own with `other_states`
+_OTHER_STATES: dict[str, Any] = {}
+
+
+def other_states(labels: Mapping[str, Any]) -> None:
+    _OTHER_STATES.update(labels)
+
+
 def _state(words: AuditWords | None, value: str) -> str:
+    if value in _OTHER_STATES:
+        return str(_OTHER_STATES[value])
     if not value or words is None or words.states is None:
         return value
     try:
         return str(words.states(value))
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, ValidationError):
         return value  # a state the app no longer knows: shown as it was stored
 
 

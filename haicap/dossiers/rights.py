@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from haicap.core.audit_words import audit_words
+from haicap.core.audit_words import audit_words, other_states
 from haicap.core.navigation import work_link
 from haicap.core.registry import AuditActions, Permissions, grant
 from haicap.core.roles import Role
@@ -57,3 +57,5 @@ work_link(
 # the dossier itself is named by its workflow; the citizen's saved details by number only
 # (the log shows no personal data)
 audit_words("dossiers.citizenprofile", noun=_("Thông tin công dân"))
+# a rating is audited with its answer as the new state (dossiers.services.dossier_rate)
+other_states({"satisfied": _("Hài lòng"), "unsatisfied": _("Không hài lòng")})

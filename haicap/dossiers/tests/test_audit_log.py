@@ -73,3 +73,26 @@ def test_units_are_named_and_unknown_objects_keep_their_number(ben_thanh):
     assert named.target == f"Đơn vị {ben_thanh.full_name}"
     assert gone.target == "Đơn vị #999999999"
     assert unknown.target == "nowhere.thing 7" and unknown.action == "999"
+
+
+def test_a_rating_reads_as_its_answer(intake, counter_officer, processing_officer, leader):
+    # the rating is audited with 'satisfied'/'unsatisfied' as its new state, not a status: the
+    # log answered 500 on it (the status field refused the word)
+    from haicap.dossiers.services import dossier_rate
+
+    d = dossier_intake(intake, actor=counter_officer, now=at(2025, 7, 1, 9))
+    d = dossier_transition(d, action="transfer", actor=counter_officer, now=at(2025, 7, 1, 9, 30))
+    d = dossier_transition(
+        d, action="assign", actor=leader, officer_id=processing_officer.pk, now=at(2025, 7, 1, 10)
+    )
+    d = dossier_transition(d, action="complete", actor=processing_officer, now=at(2025, 7, 1, 14))
+    d = dossier_transition(
+        d, action="return", actor=counter_officer, method="counter", now=at(2025, 7, 2, 8)
+    )
+    dossier_rate(d, satisfied=False, reason="Phải đi lại hai lần")
+    client = Client()
+    client.force_login(leader)
+    response = client.get("/audit/")
+    assert response.status_code == 200
+    changes = cells(response.content.decode(), "audit-change")
+    assert "Không hài lòng" in changes and "unsatisfied" not in response.content.decode()
