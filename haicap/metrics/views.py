@@ -42,6 +42,18 @@ BEHIND = {
 NO_LIST = gettext_lazy("Không có danh sách «{what}».")
 
 
+
+def chart_words() -> dict[str, str]:
+    """The charts' legend and axis words in the reader's language (the script has none)."""
+    return {
+        "received": gettext("Tiếp nhận"),
+        "on_time": gettext("Đúng hạn"),
+        "online": gettext("Trực tuyến"),
+        "dossiers": gettext("hồ sơ"),
+        "not_measured": gettext("chưa đo"),
+    }
+
+
 def _period(request: HttpRequest) -> tuple[str, Period]:
     return s.period_of(
         request.GET.get("ky", ""), request.GET.get("tu", ""), request.GET.get("den", "")
@@ -139,6 +151,7 @@ def province(request: HttpRequest, province: str) -> HttpResponse:
                     if r["score"] is not None and r["enough"]
                 ],
                 "trend": s.trend(province, period),
+                "words": chart_words(),
                 "procedures": [
                     {"name": p["procedure__name"][:60], "value": p["n"]} for p in procedures[:10]
                 ],
@@ -239,7 +252,7 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
                 "qua-han", unit.province_code, unit.code, period, as_of
             )[:20],
             "procedures": procedures,
-            "chart": {"trend": s.trend(unit.province_code, period, unit.code)},
+            "chart": {"trend": s.trend(unit.province_code, period, unit.code), "words": chart_words()},
             "can_province": has_permission(
                 request.user, MetricsPerm.VIEW, province_code=unit.province_code
             ),

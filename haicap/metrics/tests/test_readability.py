@@ -98,3 +98,19 @@ def test_the_ranking_map_and_exports_leave_a_small_ward_unranked(wards, leader):
     units = {u["code"]: u for u in api["units"]}
     assert units[SMALL]["rank"] is None and units[SMALL]["enough_data"] is False
     assert units[SMALL]["dossiers"] == 3 and units[BIG]["rank"] == 1
+
+
+def test_the_charts_words_follow_the_readers_language():
+    # the trend chart's legend and axis were Vietnamese in English (written in the script)
+    from django.utils import translation
+
+    from haicap.metrics.views import chart_words
+
+    with translation.override("en"):
+        words = chart_words()
+    assert words == {
+        "received": "Received", "on_time": "On time", "online": "Online",
+        "dossiers": "dossier", "not_measured": "not measured",
+    }
+    with translation.override("vi"):
+        assert chart_words()["received"] == "Tiếp nhận"

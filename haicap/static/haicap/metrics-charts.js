@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("chart-data").textContent);
+  var words = data.words || {};
   var charts = [];
   // Figures as the page writes them (ADR 17): 1.234 and 84,4 in Vietnamese, 1,234 and 84.4 in English.
   var numbers = new Intl.NumberFormat(document.documentElement.lang || "vi", { maximumFractionDigits: 1 });
@@ -55,11 +56,11 @@
       legend: { top: 0 },
       grid: { left: 48, right: 48, top: 32, bottom: 32 },
       xAxis: { type: "category", data: data.trend.map(function (d) { return d.day; }) },
-      yAxis: [{ type: "value", name: "hồ sơ", axisLabel: { formatter: number } }, { type: "value", name: "%", min: function (v) { return Math.max(0, Math.floor(v.min - 2)); }, max: 100 }],
+      yAxis: [{ type: "value", name: words.dossiers, axisLabel: { formatter: number } }, { type: "value", name: "%", min: function (v) { return Math.max(0, Math.floor(v.min - 2)); }, max: 100 }],
       series: [
-        { name: "Tiếp nhận", type: "bar", data: data.trend.map(function (d) { return d.received; }) },
-        { name: "Đúng hạn %", type: "line", yAxisIndex: 1, data: data.trend.map(function (d) { return d.on_time; }) },
-        { name: "Trực tuyến %", type: "line", yAxisIndex: 1, data: data.trend.map(function (d) { return d.online; }) }
+        { name: words.received, type: "bar", data: data.trend.map(function (d) { return d.received; }) },
+        { name: words.on_time + " %", type: "line", yAxisIndex: 1, data: data.trend.map(function (d) { return d.on_time; }) },
+        { name: words.online + " %", type: "line", yAxisIndex: 1, data: data.trend.map(function (d) { return d.online; }) }
       ]
     });
   }
@@ -86,7 +87,7 @@
       data.scores.forEach(function (s) { labels[s.name] = s.label; });
       map.hideLoading();
       map.setOption({
-        tooltip: { formatter: function (p) { return (labels[p.name] || p.name) + ": " + (isNaN(p.value) ? "chưa đo" : number(p.value)); } },
+        tooltip: { formatter: function (p) { return (labels[p.name] || p.name) + ": " + (isNaN(p.value) ? words.not_measured : number(p.value)); } },
         visualMap: bands,
         series: [{ type: "map", map: "province", nameProperty: "code", roam: true, data: data.scores,
                    center: view.center, zoom: view.zoom,
